@@ -370,3 +370,11 @@ def store_to_fill(db: Path) -> Iterator[Store]:
         if store.count("articles"):  # one being made has nothing to check
             refuse_damaged(store, db)
         yield store
+
+
+def task_text_field(given: str) -> str:
+    """--text-field of ingest and predict (the data field of a Label Studio task holding its text), as given: a
+    name with white space around it, or none, is a typo, refused."""
+    if not given.strip() or given != given.strip():
+        raise fail(f"--text-field: expected the name of a field of a Label Studio task's data, got {given!r}")
+    return given

@@ -15,6 +15,7 @@ from annotator.cli.common import (
     progress_bar,
     say,
     say_skipped,
+    task_text_field,
 )
 from annotator.cli.paths import PathType, output_paths
 from annotator.cli.workers import PER_CORE, one_per_core
@@ -40,7 +41,11 @@ def scheduler_address(value: str) -> str:
 def predict(
     inputs: Annotated[
         list[Path],
-        typer.Argument(help=".txt files, folders of them, or .jsonl files with a 'text' field.", click_type=PathType()),
+        typer.Argument(
+            help=".txt files, folders of them, .jsonl files with a 'text' field, or Label Studio task files (a JSON "
+            "array or JSONL of tasks, their text in data.text: --text-field).",
+            click_type=PathType(),
+        ),
     ],
     output: Annotated[
         Path,
@@ -80,6 +85,14 @@ def predict(
             "each (file, line, why), and predict the rest.",
         ),
     ] = False,
+    text_field: Annotated[
+        str,
+        typer.Option(
+            "--text-field",
+            help="Label Studio tasks: the data field holding the text, as the labelling config names it "
+            '(<Text value="$content">: --text-field content), as ingest reads it.',
+        ),
+    ] = "text",
 ) -> None:
     """Suggest over a corpus on a Dask cluster: one JSONL file of suggestion records per shard of the input, and a
     manifest; a rerun skips the shards already done. `ingest --suggestions-from` stores them.
@@ -91,6 +104,7 @@ def predict(
 
     if workers is not None and scheduler is not None:
         raise fail("choose one of --workers (a local cluster) and --scheduler (an existing one)")
+    task_text_field(text_field)
     skipped: list[InputError] = []
     with errors_as_lines():
         try:
@@ -106,6 +120,7 @@ def predict(
                     progress=progress,
                     note=note,
                     skipped=skipped if skip_invalid else None,
+                    text_field=text_field,
                 )
         except KeyboardInterrupt:
             if not started_in(output):  # it named a folder never made (a newcomer's trial)

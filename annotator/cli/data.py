@@ -23,6 +23,7 @@ from annotator.cli.common import (
     say_skipped,
     store_to_fill,
     stored,
+    task_text_field,
 )
 from annotator.cli.paths import PathType
 from annotator.cli.same_titles import BY_INGEST, same_title_note
@@ -103,8 +104,7 @@ def ingest(
         raise fail("give the articles to ingest (files or folders), or --suggestions-from a predict folder")
     if no_suggest and suggestions_from is not None:
         raise fail("choose one of --no-suggest and --suggestions-from")
-    if not text_field.strip() or text_field != text_field.strip():
-        raise fail(f"--text-field: expected the name of a field of a Label Studio task's data, got {text_field!r}")
+    task_text_field(text_field)
     skipped: list[InputError] = []
     with errors_as_lines(db=db):
         tasks = TaskReading(text_field)

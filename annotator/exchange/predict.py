@@ -36,6 +36,8 @@ from typing import TYPE_CHECKING, Any
 from annotator.companion_names import companion_refusal
 from annotator.errors import AnnotatorError, InputError
 from annotator.exchange.cluster_work import PipelineOnWorker, pipeline_on_worker, predict_shard
+from annotator.exchange.formats.labelstudio_project import TEXT
+from annotator.exchange.labelstudio_tasks import TaskReading
 from annotator.exchange.manifest import MANIFEST, Manifest, read_manifest, resumed
 from annotator.exchange.recording import forget_written
 from annotator.exchange.shards import Shard, as_written, count_articles, must_write, shards_of, write_shard
@@ -135,15 +137,18 @@ def predict(
     progress: Progress | None = None,
     note: Note = None,
     skipped: list[InputError] | None = None,
+    text_field: str = TEXT,
 ) -> PredictReport:
     """Suggestion records for every article of `paths`, one file per shard in `out/shards/`, with `out/
     manifest.json`; shards a previous run finished are kept as they are. `note` hears of a leftover beside the
     manifest or beside a shard this run writes. With `skipped` (--skip-invalid), a file or line that holds no
     article is added to it and the rest predicted; without, it stops the run (the shards finished are kept), in
-    a line that says --skip-invalid would skip it."""
+    a line that says --skip-invalid would skip it. `text_field`: a Label Studio task's (--text-field), as ingest
+    reads it."""
     check_output(out)
+    tasks = TaskReading(text_field)
     with _skip_said(skipped):
-        total = count_articles(paths, note, skipping=skipped is not None)
+        total = count_articles(paths, note, skipping=skipped is not None, tasks=tasks)
     with dask_client(workers, scheduler) as client, _skip_said(skipped):
         if scheduler is not None:
             _wait_for_a_worker(client, scheduler, note)
@@ -151,7 +156,7 @@ def predict(
         pipeline = client.submit(pipeline_on_worker, model, pure=False).result()
         manifest = resumed(out, pipeline, shard_size, [str(p) for p in paths])
         manifest.note = note
-        return _run(client, paths, out, manifest, model, shard_size, batch_size, total, progress, note, skipped)
+        return _run(client, paths, out, manifest, model, shard_size, batch_size, total, progress, note, skipped, tasks)
 
 
 @contextmanager
@@ -196,6 +201,7 @@ def _run(
     progress: Progress | None,
     note: Note,
     skipped: list[InputError] | None,
+    tasks: TaskReading,
 ) -> PredictReport:
     from distributed import as_completed
 
@@ -206,7 +212,7 @@ def _run(
     run.advance(0)  # the bar shows its total from the start
     pending = as_completed()
     try:
-        for shard in shards_of(paths, shard_size, manifest.inputs, skipped):
+        for shard in shards_of(paths, shard_size, manifest.inputs, skipped, tasks):
             run.planned.append(shard.file)
             if _done(out, shard, manifest):
                 run.advance(len(shard.articles))

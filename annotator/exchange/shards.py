@@ -30,6 +30,7 @@ from typing import Any
 
 from annotator.errors import AnnotatorError, InputError
 from annotator.exchange.article_files import files_in, not_read, read_path, skipped_links
+from annotator.exchange.labelstudio_tasks import TaskReading
 from annotator.exchange.manifest import Manifest
 from annotator.exchange.recording import expect_swap, expect_written, reclaimed, unexpect_written
 from annotator.exchange.skipping import Skippable
@@ -92,19 +93,20 @@ def shards_of(
     size: int,
     spelled: Sequence[str] | None = None,
     skipped: list[InputError] | None = None,
+    tasks: TaskReading | None = None,
 ) -> Iterator[Shard]:
     """The inputs' articles, `size` at a time; a bad article raises InputError when its shard is read, or with
     `skipped` (--skip-invalid) a file or line that holds no article is added there and left out of the shards,
     still streamed. `spelled`: each input as the manifest names it, which the articles' sources then quote, so
     the same files named another way (`./news.jsonl`, an absolute path) give the same records and fingerprints,
-    and a rerun goes on."""
+    and a rerun goes on. `tasks`: how Label Studio tasks are read (--text-field)."""
     if size < 1:
         raise AnnotatorError(f"--shard-size must be 1 or more, not {size}")
     paths = list(paths)
     batch: list[ArticleIn] = []
     index = 0
     for path, name in zip(paths, spelled or [str(p) for p in paths], strict=True):
-        for article in read_path(path, skipped=skipped, streamed=True):
+        for article in read_path(path, skipped=skipped, streamed=True, tasks=tasks):
             batch.append(_sourced(article, str(path), name))
             if len(batch) == size:
                 yield Shard(index, batch)
@@ -124,7 +126,9 @@ def _sourced(article: ArticleIn, given: str, name: str) -> ArticleIn:
     return article.model_copy(update={"meta": {**article.meta, "source": name + rest}})
 
 
-def count_articles(paths: Iterable[Path], note: Note = None, *, skipping: bool = False) -> int:
+def count_articles(
+    paths: Iterable[Path], note: Note = None, *, skipping: bool = False, tasks: TaskReading | None = None
+) -> int:
     """How many articles the inputs hold (non-blank JSONL lines, one per .txt file), for the progress bar;
     read_path finds every problem with them. Links inside a folder, which are not followed, are named in one
     line for `note`, and so are a folder's files of other kinds (`article_files.not_read`). `skipping` (--skip-invalid): a file that holds no article is not counted (`shards_of` lists
@@ -134,7 +138,7 @@ def count_articles(paths: Iterable[Path], note: Note = None, *, skipping: bool =
     others: list[Path] = []
     for path in paths:
         if not path.is_dir():  # before any cluster starts: a missing or unknown file is an error
-            next(iter(read_path(path, skipped=[] if skipping else None, streamed=True)), None)
+            next(iter(read_path(path, skipped=[] if skipping else None, streamed=True, tasks=tasks)), None)
         files = files_in(path, links, others) if path.is_dir() else [path]
         for file in files:
             if not file.is_file() and skipping:
