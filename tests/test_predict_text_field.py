@@ -39,3 +39,17 @@ def test_predict_reads_the_task_text_field_ingest_reads(tmp_path: Path) -> None:
 def test_a_blank_text_field_is_refused_as_ingest_refuses_it(tmp_path: Path) -> None:
     result = annotator("predict", "tasks.json", "-o", "pred", "--text-field", " ", cwd=tmp_path)
     assert one_error_line(result) == "--text-field: expected the name of a field of a Label Studio task's data, got ' '"
+
+
+def test_the_progress_total_counts_every_task_of_a_task_file(tmp_path: Path) -> None:
+    """The bar's total counted a whole-file input (a JSON array of tasks, a file of one) as one article."""
+    from annotator.exchange.labelstudio_tasks import TaskReading
+    from annotator.exchange.shards import count_articles
+
+    tasks = [{"data": {"article": text}} for text in (BANK, BRIDGE, BANK + " Again.")]
+    (tmp_path / "tasks.json").write_text(json.dumps(tasks, indent=2), encoding="utf-8")
+    (tmp_path / "flat.json").write_text(json.dumps([{"article": BANK}, {"article": BRIDGE}]), encoding="utf-8")
+    (tmp_path / "one.json").write_text(json.dumps({"article": BRIDGE}), encoding="utf-8")
+    (tmp_path / "a.txt").write_text(BANK, encoding="utf-8")
+    files = [tmp_path / name for name in ("tasks.json", "flat.json", "one.json", "a.txt")]
+    assert count_articles(files, tasks=TaskReading("article")) == 7

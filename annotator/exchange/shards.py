@@ -129,10 +129,11 @@ def _sourced(article: ArticleIn, given: str, name: str) -> ArticleIn:
 def count_articles(
     paths: Iterable[Path], note: Note = None, *, skipping: bool = False, tasks: TaskReading | None = None
 ) -> int:
-    """How many articles the inputs hold (non-blank JSONL lines, one per .txt file), for the progress bar;
-    read_path finds every problem with them. Links inside a folder, which are not followed, are named in one
-    line for `note`, and so are a folder's files of other kinds (`article_files.not_read`). `skipping` (--skip-invalid): a file that holds no article is not counted (`shards_of` lists
-    it), never refused here."""
+    """How many articles the inputs hold (non-blank JSONL lines, one per .txt file, a task file's tasks: it was
+    counted one), for the progress bar; read_path finds every problem with them. Links inside a folder, which are
+    not followed, are named in one line for `note`, and so are a folder's files of other kinds
+    (`article_files.not_read`). `skipping` (--skip-invalid): a file that holds no article is not counted
+    (`shards_of` lists it), never refused here."""
     total = 0
     links: list[Path] = []
     others: list[Path] = []
@@ -148,8 +149,10 @@ def count_articles(
             if file.suffix.lower() == ".jsonl":
                 with file.open("rb") as lines:
                     total += sum(1 for line in lines if line.strip())
-            else:
+            elif file.suffix.lower() == ".txt":
                 total += 1
+            else:  # a whole-file JSON of Label Studio tasks, or of one: its tasks (bad ones are shards_of's)
+                total += sum(1 for _ in read_path(file, skipped=[], streamed=True, tasks=tasks))
     if links and note is not None:
         note(skipped_links(links))
     if others and note is not None:
