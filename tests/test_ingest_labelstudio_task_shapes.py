@@ -121,3 +121,21 @@ def test_import_reads_one_task_object_as_its_array_of_one(tmp_path: Path) -> Non
         "bad.json:14: record 1: field 'annotations[0].result[0].value.start': Input should be a valid integer, got a "
         "string"
     )
+
+
+def test_one_json_min_record_alone_is_sent_to_import(tmp_path: Path) -> None:
+    """A real JSON_MIN record, written alone: annotations, import's (which reads it as an array of one)."""
+    records = json.loads((REAL / "ls1232_export_min.json").read_text(encoding="utf-8"))
+    (tmp_path / "min.json").write_text(json.dumps(records[0], indent=2), encoding="utf-8")
+    result = annotator("ingest", "min.json", "--no-suggest", "--db", "t.db", cwd=tmp_path)
+    assert one_error_line(result) == (
+        "min.json:1: this is a record of annotations (Label Studio's JSON_MIN), not a task to ingest: `annotator "
+        "import min.json --format labelstudio --db t.db` reads it"
+    )
+    imported = annotator("import", "min.json", "--format", "labelstudio", "--db", "t.db", cwd=tmp_path)
+    assert (imported.returncode, imported.stdout) == (
+        0,
+        "1 record(s) imported (1 new article(s)) -> t.db\n"
+        "left out: 1 quote(s)' speakers: JSON_MIN has no relations (Label Studio's JSON export keeps them)\n"
+        "note: 1 article(s) new to this database stored as done work: Label Studio's JSON_MIN has no status\n",
+    )

@@ -157,7 +157,7 @@ class _Whole(Where):
 
 def task_object(path: Path, reading: TaskReading) -> ArticleIn | None:
     """The article of a file that is one JSON object, a task or a task's data, as Label Studio imports it; None
-    for a file that is not one JSON object, or one of annotations (not ingest's)."""
+    for a file that is not one JSON object, or one of another tool's. A JSON_MIN record is sent to `import`."""
     found = json_object(path)
     if found is None:
         return None
@@ -167,6 +167,14 @@ def task_object(path: Path, reading: TaskReading) -> ArticleIn | None:
         return article_from_task(record, where, str(path), reading)
     if is_task_data(record):
         return article_from_task({"data": record}, where, str(path), reading, at="")
+    if any(key in record for key in _ANNOTATIONS[:2]) or any(map(holds_regions, record.values())):
+        command = f"annotator import {shlex.quote(str(path))} --format labelstudio"
+        raise InputError(
+            f"this is a record of annotations (Label Studio's JSON_MIN), not a task to ingest: `{command}` reads it",
+            path=str(path),
+            line=1,
+            advised=command,
+        )
     return None
 
 
