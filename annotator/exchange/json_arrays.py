@@ -22,6 +22,11 @@ from annotator.exchange.files import (
 )
 
 
+class OneObject(list[Any]):
+    """A file of one JSON object, read as the list of it (`json_array`): a reader may tell it from an array of one
+    (a line of another tool's JSONL is said to be that tool's at its line, not as record 1)."""
+
+
 def json_array(path: str | Path) -> tuple[Path, list[Any], Callable[[int, str | None], int | None]]:
     """A whole-file JSON array (Label Studio), and the line each record starts on (`record_lines`, record 1 the
     first); JSONL or a truncated file is a one-line error, an empty one holds no task. A file of one JSON object is
@@ -45,7 +50,7 @@ def json_array(path: str | Path) -> tuple[Path, list[Any], Callable[[int, str | 
     except MemoryError:  # within `WHOLE_FILE`, yet its records did not fit: one line, never a traceback
         raise InputError(too_large(path), path=str(path)) from None
     if isinstance(data, dict):  # one task: Label Studio's importer reads it as a list of it
-        return path, [data], record_lines(f"[{text}]")
+        return path, OneObject([data]), record_lines(f"[{text}]")
     if not isinstance(data, list):
         raise InputError(f"expected a JSON array of tasks, got {json_kind(data)}", path=str(path), line=1)
     return path, data, record_lines(text)

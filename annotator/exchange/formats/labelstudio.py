@@ -87,7 +87,7 @@ from annotator.exchange.formats.labelstudio_users import OneUser, Users, user
 from annotator.exchange.formats.looks import refuse_foreign, refuse_foreign_file
 from annotator.exchange.formats.options import ReadOptions
 from annotator.exchange.formats.stored_spans import same_spans
-from annotator.exchange.json_arrays import json_array
+from annotator.exchange.json_arrays import OneObject, json_array
 from annotator.models import Flag, Number, Status, Timestamp, Title
 from annotator.vocabulary import Label, is_model
 
@@ -374,6 +374,8 @@ def read(path: Path, options: ReadOptions) -> Iterator[Read]:
     except InputError:
         refuse_foreign_file(str(path), "labelstudio")  # JSONL of another tool: say which
         raise
+    if isinstance(tasks, OneObject):  # one line of another tool's JSONL, say: said at its line
+        refuse_foreign(Where(str(path), line=1), tasks[0], "labelstudio")
     one = OneUser(options.annotator)  # --annotator takes one Label Studio user's work
     places = [Where(str(path), record=number, line_of=lines) for number in range(1, len(tasks) + 1)]
     users = Users.of(zip(places, tasks, strict=True), options.user_map)
