@@ -32,6 +32,7 @@ CORE = [
     "annotator.companion_names",
     "annotator.store.unlocked",
     "annotator.exchange.labelstudio_tasks",
+    "annotator.exchange.csv_exports",
     "annotator.dates",
 ]
 
