@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from annotator.wordlists import NUMBER_WORDS
+
 Tokens = Sequence[tuple[int, int]]
 TokenRange = tuple[int, int]
 
@@ -82,11 +84,14 @@ def number_of_unit(text: str, tokens: Tokens, index: int) -> int:
 
 
 def percent_number(text: str, tokens: Tokens, index: int) -> int | None:
-    """The number before the percentage token `index` is a word of ("13 | percent", "13 per | cent"): the figure's
-    as a percent sign is (a trial: 'percent' alone was the phrase); None elsewhere."""
+    """The number before the percentage token `index` is a word of ("13 | percent", "13 per | cent", "thirteen |
+    percent"): the figure's as a percent sign is (trials: 'percent' alone was the phrase, after digits and after a
+    number word); None elsewhere."""
     word = text[slice(*tokens[index])].lower()
     number = index - 1 - (word == "cent")
-    if word not in ("percent", "pct", "per", "cent") or number < 0 or not text[tokens[number][1] - 1].isdigit():
+    if word not in ("percent", "pct", "per", "cent") or number < 0:
+        return None
+    if not text[tokens[number][1] - 1].isdigit() and text[slice(*tokens[number])].lower() not in NUMBER_WORDS:
         return None
     shown = " ".join(text[slice(*token)].lower() for token in tokens[number + 1 : number + 3])
     spaced = all(text[tokens[i][1] : tokens[i + 1][0]] in ("", " ") for i in range(number, index))
