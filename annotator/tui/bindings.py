@@ -106,7 +106,7 @@ EDITING = [
         _key(key, f"label('{label.value}')", label.value.title(),
              ("QUOTE: accept the current quote suggestion, or add a quote over the selection (the quotation marks at its edges left out), or else over the "
               "quotation around the cursor (or the next one in the paragraph); with none, nothing" if label is Label.QUOTE else
-              f"{label.value}: relabel the current entity span (a suggestion is accepted with it), or add one over "
+              f"{label.value}: relabel the current entity span (a suggestion is accepted with it; not words it refuses below, saying so), or add one over "
               f"the selection (never across a sentence's end), or else over {FIGURE_PHRASE if label is Label.FIGURE else PHRASE}, inside a quote too; words that take in one span of that label, "
               "adding words at its edges, resize it (a selection so over a span of another label: it is resized "
               "and relabelled)"), f"label_{label.value.lower()}")
@@ -123,7 +123,7 @@ EDITING = [
     _key("s", "speaker", "Speaker",
          "link the quote to its speaker (on a speaker just accepted with its quote, that quote): tab/shift+tab "
          "choose among ACTORs and suggested ACTORs (its suggested speaker, then its sentence's, first), or move onto one; enter confirms (a pending quote "
-         "is accepted only then, with it); a selection (or, with 1, the phrase under the cursor) becomes a new "
+         "is accepted only then, with it); a selection (or, with 1, what 1 adds at the cursor) becomes a new "
          "ACTOR and the speaker; x none; escape cancels, storing nothing", "speaker", show=True),
     _key("A", "accept_all", "Accept all", "accept every suggestion that fits", "accept_all"),
     _key("u", "undo", "Undo", "undo the last change in this article (undo goes per article; says what, and goes there), when it was made in "

@@ -79,11 +79,23 @@ def what_keys_add(model: ArticleModel, cursor: int, keymap: Mapping[str, str], q
     return " · ".join(parts) or "no label key adds anything here"
 
 
-def refused_at_cursor(model: ArticleModel, cursor: int, label: Label, keymap: Mapping[str, str]) -> str | None:
-    """Why the entity key of `label` adds nothing at token `cursor` with nothing selected, for the status line: a word
-    alone that is no mention (`phrases.why_no_phrase`), a number alone for an ACTOR or a LOCATION, words with no
-    number for a FIGURE (`figure_labels.label_misfit`); None where it adds its phrase. A selection marks it anyway."""
+def refused_at_cursor(
+    model: ArticleModel,
+    cursor: int,
+    label: Label,
+    keymap: Mapping[str, str],
+    item: Item | None = None,
+    figure_key: bool = True,
+) -> str | None:
+    """Why the entity key of `label` adds nothing at token `cursor` with nothing selected, for the status line: the
+    entity `item` under it relabelled is refused (`relabels`); a word alone that is no mention
+    (`phrases.why_no_phrase`), a number alone for an ACTOR or a LOCATION, words with no number for a FIGURE
+    (`figure_labels.label_misfit`); None where it adds its phrase. A selection marks it anyway. Without
+    `figure_key` (the speaker choice, where only 1 adds), the FIGURE key is not named."""
     anyway = "; v selects it, then the key marks it anyway"
+    if item is not None and not relabels(model, item, label):
+        what = f"{item.label.value} {quoted(shortened(item.text))} {_relabel_misfit(model, item, label)}"
+        return f"Not relabelled: {what}{_figure_way(item, label, keymap)}{anyway}"
     alone = phrases.why_no_phrase(model.text, model.tokens, cursor)
     if alone is not None:
         word = quoted(model.text[slice(*model.tokens[cursor])])
@@ -92,9 +104,29 @@ def refused_at_cursor(model: ArticleModel, cursor: int, label: Label, keymap: Ma
     misfit = None if words is None else label_misfit(model.text, model.tokens, cursor, label, words)
     if words is None or misfit is None:
         return None
-    figure = f": {_keys([Label.FIGURE], keymap)} marks it" if misfit == A_NUMBER else ""
+    figure = f": {_keys([Label.FIGURE], keymap)} marks it" if misfit == A_NUMBER and figure_key else ""
     phrase = quoted(shortened(model.text[model.tokens[words[0]][0] : model.tokens[words[1]][1]]))
     return f"Not added: {phrase} {misfit}{figure}{anyway}"
+
+
+def relabels(model: ArticleModel, item: Item, label: Label) -> bool:
+    """Whether an entity key with nothing selected gives the entity `item` under the cursor (a span, or a suggestion
+    it accepts) its `label`: not where the label keys' rule refuses its words that label, as it refuses an add (a
+    number alone for an ACTOR or a LOCATION, words with no number for a FIGURE: a trial relabelled the suggestion
+    FIGURE '128' an ACTOR with 1, which refuses to add '128'). The key of its own label, a quote's, always does."""
+    return item.is_quote or label is Label.QUOTE or item.label is label or _relabel_misfit(model, item, label) is None
+
+
+def _relabel_misfit(model: ArticleModel, item: Item, label: Label) -> str | None:
+    first, last = model.token_index(item.start), model.token_index(max(item.end - 1, item.start))
+    return label_misfit(model.text, model.tokens, first, label, (first, last))
+
+
+def _figure_way(item: Item, label: Label, keymap: Mapping[str, str]) -> str:
+    """The FIGURE key's part in a refused relabel: it marks a number alone, or accepts a suggestion FIGURE there."""
+    if label is Label.FIGURE or (item.label is Label.FIGURE and item.kind == "span"):
+        return ""
+    return f": {_keys([Label.FIGURE], keymap)} {'accepts' if item.label is Label.FIGURE else 'marks'} it"
 
 
 def refused(model: ArticleModel, start: int, end: int, label: Label, resized: Item | None) -> Refusal | None:

@@ -23,6 +23,8 @@ GAZA = ("slash", *"bombardments", "enter", "full_stop")
 PALESTINIANS = (*GAZA, "full_stop", "full_stop")
 ISRAEL = ("R", "slash", *"bombardments", "enter", "comma")
 UNMARKED = ("slash", *"bombardments", "enter")
+#: The ACTOR 'one resident', which 3 may relabel: it holds a number ('Gaza Strip' holds none, and 3 refuses it).
+ONE_RESIDENT = ("slash", *"one resident", "enter")
 #: Alice's work: 'Israel' rejected, every other suggestion accepted (A), marked done; or only 'Gaza Strip' accepted
 #: and the rest left undecided, for A.
 ALL, SOME = ("x", "A", "d", "l"), ("x", "enter", "d", "l")
@@ -33,7 +35,7 @@ KEYS = {
     "delete": (ALL, (*GAZA, "delete"), "remove"),
     "1": (ALL, (*GAZA, "1"), "relabel"),
     "2": (ALL, (*PALESTINIANS, "2"), "relabel"),
-    "3": (ALL, (*GAZA, "3"), "relabel"),
+    "3": (ALL, (*ONE_RESIDENT, "3"), "relabel"),
     "v 1": (ALL, (*UNMARKED, "v", "1"), "add"),
     "v 4": (ALL, (*UNMARKED, "v", "4"), "add"),
     "[": (ALL, (*GAZA, "left_square_bracket"), "resize"),

@@ -23,7 +23,7 @@ from annotator.tui.bindings import ARTICLE, EDITING, MOVING, SELECTING
 from annotator.tui.failures import said
 from annotator.tui.items import Item, ItemKey
 from annotator.tui.layout import display
-from annotator.tui.preview import refused, refused_at_cursor
+from annotator.tui.preview import refused, refused_at_cursor, relabels
 from annotator.tui.screens.editing import EditingScreen
 from annotator.tui.screens.reloading import retried
 from annotator.vocabulary import Label
@@ -146,7 +146,7 @@ class AnnotateScreen(EditingScreen):
     def action_label(self, label: str) -> None:
         store, new = self.annotator_app.store, Label(label)
         item = self.model.get(self.current)
-        same_layer = item is not None and item.is_quote == (new is Label.QUOTE)
+        same_layer = item is not None and item.is_quote == (new is Label.QUOTE) and relabels(self.model, item, new)
         if self.selection_start is None and item is not None and same_layer:  # else: add one inside or around it
             if item.kind == "span":
                 self._after(self._commit(store.relabel_span, item.id, new), item.key)
@@ -172,7 +172,7 @@ class AnnotateScreen(EditingScreen):
         if selection is None:  # the phrase (or, for a QUOTE, the quotation) under the cursor
             model = self.model
             keymap = self.annotator_app.keymap
-            misfit = refused_at_cursor(model, self.cursor, new, keymap) if new is not Label.QUOTE else None
+            misfit = refused_at_cursor(model, self.cursor, new, keymap, item) if new is not Label.QUOTE else None
             if misfit is not None:  # a word alone that is no mention, a number alone, a FIGURE with no number
                 self.say(misfit, "yellow")
                 return

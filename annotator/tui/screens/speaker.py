@@ -28,6 +28,7 @@ from annotator.motion import words_around
 from annotator.tui.bindings import MOVING, SELECTING
 from annotator.tui.items import Item
 from annotator.tui.layout import display
+from annotator.tui.preview import refused_at_cursor
 from annotator.tui.widgets.bars import KeyBar
 from annotator.vocabulary import Label
 from annotator.wording import clipped
@@ -126,7 +127,8 @@ class SpeakerScreen(ModalScreen[Choice]):
         else:
             line.append("no ACTOR here", "yellow")
             phrase = self._phrase_under_cursor()
-            if phrase is not None and self._can_speak(phrase):  # not "1: ','", then refused (a re-trial, 38c)
+            speaks = phrase is not None and self._can_speak(phrase) and self._refused_at_cursor() is None
+            if phrase is not None and speaks:  # not "1: ','", then refused (a re-trial, 38c), nor "1: '128'"
                 said = display(clipped(below.model.text[phrase[0] : phrase[1]], 40))
                 line.append(f"; 1: {quoted(said)} as a new ACTOR", "bold yellow")
         line.append(
@@ -264,6 +266,9 @@ class SpeakerScreen(ModalScreen[Choice]):
         if selection is None and self.candidate is not None and self.candidate == under:
             self.dismiss(self.candidate)  # an ACTOR is there already: it is the speaker
             return
+        if selection is None and (refusal := self._refused_at_cursor()) is not None:
+            self._show(refusal)  # the label keys' rule, in their words: "'128' is a number, a FIGURE by the guide"
+            return
         selection = selection or self._phrase_under_cursor()
         if selection is None or self._refused(selection):
             return
@@ -280,6 +285,15 @@ class SpeakerScreen(ModalScreen[Choice]):
             model.text, model.tokens, cursor, Label.ACTOR, lambda index: model.spanned(*model.tokens[index])
         )
         return model.token_range(*found) if found is not None else None
+
+    def _refused_at_cursor(self) -> str | None:
+        """Why 1 makes no ACTOR of the phrase under the cursor, as the ACTOR key refuses to add it (a number alone, a
+        date, a word that is no mention: `preview.refused_at_cursor`; a trial made ACTOR '128' the speaker here); None
+        where it makes one. The FIGURE key is not named: only 1 adds here."""
+        model, cursor = self.below.model, self.below.cursor
+        if not model.tokens:
+            return None
+        return refused_at_cursor(model, cursor, Label.ACTOR, self.below.annotator_app.keymap, figure_key=False)
 
     def action_clear(self) -> None:
         self.dismiss("none")
