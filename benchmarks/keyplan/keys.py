@@ -263,6 +263,10 @@ class Keys:
     def _label_key(self, label: str) -> str | None:
         key, item = self.current, self.item(self.current)
         same_layer = item is not None and item.is_quote == (label == QUOTE)
+        if self.anchor is None and item is not None and same_layer and not item.is_quote and item.label != label:
+            words = (self.token_index(item.start), self.token_index(max(item.end - 1, item.start)))
+            if label_misfit(self.text, self.tokens, words[0], label, words):
+                return None  # `preview.relabels`: a digit relabels only words it would add with that label
         if self.anchor is None and item is not None and key is not None and same_layer:
             if key[0] == "span":
                 return self._edit(self._relabel, "relabel", key[1], label)
@@ -453,6 +457,10 @@ class Keys:
                 target = choice.candidate
             elif selection is None:
                 found = phrases.at_cursor(self.text, self.tokens, self.cursor, "ACTOR", self.covered.__getitem__)
+                if phrases.no_phrase(self.text, self.tokens, self.cursor) or label_misfit(
+                    self.text, self.tokens, self.cursor, "ACTOR", found
+                ):
+                    return None  # `SpeakerScreen._refused_at_cursor`: what 1 refuses outside the choice
                 target = (self.tokens[found[0]][0], self.tokens[found[1]][1])
             else:
                 target = selection
