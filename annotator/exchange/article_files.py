@@ -19,7 +19,16 @@ from annotator.differ import where_texts_differ
 from annotator.errors import InputError, describe_validation_error
 from annotator.exchange.csv_exports import refuse_csv
 from annotator.exchange.files import ARTICLE_FILE, Where, array_of_records, array_refused, read_text
-from annotator.exchange.labelstudio_tasks import TaskReading, article_from_task, is_task, task_array, task_object
+from annotator.exchange.formats.labelstudio_project import TEXT
+from annotator.exchange.labelstudio_tasks import (
+    TaskReading,
+    article_from_task,
+    is_task,
+    is_task_data,
+    task_array,
+    task_object,
+    text_field_hint,
+)
 from annotator.exchange.skipping import Skippable, articles_of, what_to_do
 from annotator.exchange.titles import title_from
 from annotator.literal import quoted
@@ -43,11 +52,17 @@ def read_text_file(path: Path) -> ArticleIn:
 
 def article_from_json(record: dict[str, Any], path: Path, line: int, tasks: TaskReading | None = None) -> ArticleIn:
     """A JSONL line: `text` required, `id`, `title`, `meta` optional; other fields are kept in meta. A Label
-    Studio task (`labelstudio_tasks`: its text in `data`) is read as one, by `tasks`."""
+    Studio task (`labelstudio_tasks`: its text in `data`), or a line without `text` that is a task's data alone,
+    is read as one, by `tasks` (its --text-field), as the same objects in a JSON array are."""
     if is_task(record):
         return article_from_task(record, Where(str(path), line=line), f"{path}:{line}", tasks or TaskReading())
-    if "text" not in record:
-        raise InputError("missing", path=str(path), line=line, field="text")
+    if "text" not in record:  # a task's data alone, as in an array, with --text-field (trial t4 F1)
+        reading = tasks or TaskReading()
+        if reading.text_field != TEXT and is_task_data(record):
+            where = Where(str(path), line=line)
+            return article_from_task({"data": record}, where, f"{path}:{line}", reading, at="")
+        hint = text_field_hint(record) if is_task_data(record) else ""
+        raise InputError(f"missing{hint}", path=str(path), line=line, field="text")
     extra = {k: v for k, v in record.items() if k not in ARTICLE_FIELDS}
     meta = record.get("meta", {})
     if not isinstance(meta, dict):

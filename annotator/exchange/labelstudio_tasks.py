@@ -100,6 +100,19 @@ def is_task_data(record: Any) -> bool:
     )
 
 
+def text_field_hint(data: dict[str, Any]) -> str:
+    """For a JSONL line without `text` that may be a task's data alone (trial t4 F1: `{"article": ...}` a line was
+    told only "missing"): " (...: give it with --text-field NAME, e.g. --text-field article)", naming its longest
+    string field, or "" for a line with none."""
+    texts = sorted((k for k, v in data.items() if isinstance(v, str) and v.strip()), key=lambda k: -len(data[k]))
+    if not texts:
+        return ""
+    return (
+        " (a Label Studio task's data with its text in another field? give the field the project's labelling config "
+        f'reads (<Text value="$NAME">) with --text-field NAME, e.g. --text-field {shlex.quote(texts[0])})'
+    )
+
+
 def article_from_task(
     record: dict[str, Any], where: Where, source: str, reading: TaskReading, at: str = "data."
 ) -> ArticleIn:

@@ -1,0 +1,66 @@
+"""Trial t4 F1: JSONL of a task's data alone (`{"article": ...}` a line), which the README says ingest reads with
+--text-field as it reads the same objects in a JSON array, was read as our own JSONL: `field 'text': missing`,
+with or without --text-field. The file is made in the shape the trial wrote (Label Studio's "data alone"); the
+real console script reads it."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from processes import annotator, one_error_line
+
+BANK = "PORT MAREN - Harbor Bank was fined $4 million on Tuesday by the Maren Financial Authority."
+BRIDGE = "Mayor Li Wei opened the Eastvale bridge on Saturday, two years after floods destroyed the old one."
+
+
+def stored(db: Path) -> list[tuple[str, dict[str, Any]]]:
+    with sqlite3.connect(db) as connection:
+        rows = connection.execute("SELECT text, meta FROM articles ORDER BY rowid").fetchall()
+    return [(text, json.loads(meta)) for text, meta in rows]
+
+
+def write_data_lines(folder: Path) -> None:
+    lines = [{"article": BANK, "hl": "Bank fined"}, {"article": BRIDGE, "hl": "Bridge opens"}]
+    (folder / "flat.jsonl").write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+
+
+def test_jsonl_of_task_data_is_read_with_the_text_field(tmp_path: Path) -> None:
+    write_data_lines(tmp_path)
+    result = annotator("ingest", "flat.jsonl", "--text-field", "article", "--no-suggest", "--db", "t.db", cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == "2 article(s) added, 0 already stored, 0 suggestion(s) -> t.db\n"
+    assert stored(tmp_path / "t.db") == [
+        (BANK, {"hl": "Bank fined", "source": "flat.jsonl:1"}),
+        (BRIDGE, {"hl": "Bridge opens", "source": "flat.jsonl:2"}),
+    ]
+
+
+def test_without_the_text_field_the_line_names_it(tmp_path: Path) -> None:
+    write_data_lines(tmp_path)
+    result = annotator("ingest", "flat.jsonl", "--no-suggest", "--db", "t.db", cwd=tmp_path)
+    assert one_error_line(result) == (
+        "flat.jsonl:1: field 'text': missing (a Label Studio task's data with its text in another field? give the "
+        'field the project\'s labelling config reads (<Text value="$NAME">) with --text-field NAME, e.g. '
+        "--text-field article)"
+    )
+    assert not (tmp_path / "t.db").exists()
+
+
+def test_a_missing_text_field_with_the_option_names_the_fields_there(tmp_path: Path) -> None:
+    write_data_lines(tmp_path)
+    result = annotator("ingest", "flat.jsonl", "--text-field", "body", "--no-suggest", "--db", "t.db", cwd=tmp_path)
+    assert one_error_line(result) == (
+        "flat.jsonl:1: field 'body': the task's data has no 'body' (it has 'article', 'hl'): give the field the "
+        'project\'s labelling config reads (<Text value="$NAME">) with --text-field NAME, e.g. --text-field article'
+    )
+
+
+def test_a_jsonl_article_without_text_and_with_spans_is_still_missing_its_text(tmp_path: Path) -> None:
+    """A line with spans is our own (or another tool's) record, not a task's data: its text is missing."""
+    line = {"article": BANK, "spans": [{"start": 14, "end": 25, "label": "ACTOR"}]}
+    (tmp_path / "a.jsonl").write_text(json.dumps(line) + "\n", encoding="utf-8")
+    result = annotator("ingest", "a.jsonl", "--text-field", "article", "--no-suggest", "--db", "t.db", cwd=tmp_path)
+    assert one_error_line(result) == "a.jsonl:1: field 'text': missing"
