@@ -109,13 +109,17 @@ def duplicate(earlier: ImportedRecord, item: ImportedRecord, key: tuple[str, str
     article_id, earlier_id = item.record.article_id, earlier.record.article_id
     if article_id == earlier_id == target:
         one, other = _moments(earlier, item)
-        if one is None or other is None:
+        way = ""
+        if one is None is other and None not in (earlier.made, item.made):  # stamped, but as no work
+            why = "the created_at and updated_at of each are the server's stamps, which show no work"  # trial t4 F11
+            way = ": --skip-invalid keeps the first and lists this one"
+        elif one is None or other is None:
             why = "neither gives a time" if one == other else "only one gives a time"
         else:
             why = "both give the same moment" if _same_moment(one, other) else "neither gives a later time"
         return (
             f"duplicate record: article {quoted(target)} by {quoted(who)} is already at {answer_at(earlier)} ({why}, so the import "
-            "cannot tell which answer stands)"
+            f"cannot tell which answer stands{way})"
         )
     ids = [i for i in dict.fromkeys((earlier_id, target)) if i != article_id]
     named = " and ".join(f"article {quoted(i)}" for i in ids)

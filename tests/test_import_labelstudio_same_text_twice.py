@@ -1,0 +1,43 @@
+"""Trial t4 F11: two Label Studio tasks with one text (tests/fixtures/real/labelstudio/ls1232_two_texts.json, made by
+Label Studio 1.23.2: tasks 1 and 2 hold the same data, each annotated once by user 1, differently) were refused as
+a duplicate "neither gives a time", though each annotation carries `created_at` and `updated_at`: those are the
+server's stamps, made at once, which show no work, so they do not tell which answer stands. The line now says so,
+and the way forward (--skip-invalid keeps the first). The real console script, the real file and its project's
+labelling config."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from processes import annotator, one_error_line
+from real_files import REAL
+
+from annotator.store import Store
+
+TWO_TEXTS = REAL / "labelstudio" / "ls1232_two_texts.json"
+LABELS = "".join(f'<Label value="{label}"/>' for label in ("ACTOR", "LOCATION", "FIGURE", "QUOTE"))
+CONFIG = f"""<View>
+  <Text name="title" value="$title"/>
+  <Labels name="tlabel" toName="title">{LABELS}</Labels>
+  <Labels name="label" toName="text">{LABELS}</Labels>
+  <Text name="text" value="$text"/>
+</View>
+"""
+
+
+def test_the_duplicate_line_says_the_servers_stamps_tell_nothing_and_the_way_forward(tmp_path: Path) -> None:
+    (tmp_path / "two.xml").write_text(CONFIG, encoding="utf-8")
+    args = ("import", TWO_TEXTS, "--format", "labelstudio", "--config", "two.xml", "--db", "t.db")
+    result = annotator(*args, cwd=tmp_path)
+    assert one_error_line(result) == (
+        f"{TWO_TEXTS}:1: record 2: field 'annotations[0]': duplicate record: article 'd8405cbb76c3f969' by "
+        "'labelstudio-user-1' is already at task 1 (id 1)'s annotations[0] (the created_at and updated_at of each are "
+        "the server's stamps, which show no work, so the import cannot tell which answer stands: --skip-invalid keeps "
+        "the first and lists this one)"
+    )
+    assert not (tmp_path / "t.db").exists()
+    kept = annotator(*args, "--skip-invalid", cwd=tmp_path)
+    assert kept.returncode == 0, kept.stderr
+    assert kept.stdout.splitlines()[:2] == ["1 record(s) imported (1 new article(s)) -> t.db", "skipped 1 record(s):"]
+    with Store.open(tmp_path / "t.db", read_only=True) as store:
+        assert store.annotators() == ["labelstudio-user-1"]
