@@ -151,7 +151,11 @@ def test_conll2003_export_one_task_a_block(tmp_path: Path) -> None:
         "note: 3 new article(s) with a text rebuilt from the file's tokens, the white space between them guessed: "
         "no stored article has the same words",
         "note: 3 article(s) new to this database stored as done work: CoNLL has no status",
-    ]
+        f"note: 1 article(s) with no tag at all, stored as done with no entity ({path}:71 272008c2290354cb 'Delta "
+        "Cooperative said it would hire ...'): if nobody annotated them (Label Studio's CONLL2003 export writes a "
+        "task nobody annotated as an all-O block), they are no gold: take their blocks out of the file and import it "
+        "again into a fresh database, or reopen them in the screen ('O') to annotate them",
+    ]  # trial t4 F12(b): the all-O block of the task nobody annotated is named
     assert annotations(db) == [
         ('Mayor Ana Ruiz said " Riverton', "bob", "done",
          [("ACTOR", "Ana Ruiz", None), ("QUOTE", "Riverton will rebuild the bridge by May", None), ("FIGURE", "1,200 homes", None)]),

@@ -270,6 +270,10 @@ def _say_import_report(report: "ImportReport", db: Path, snap: bool, format_name
     if report.new_as_done:  # the export's side says CoNLL drops the status; this side says what it stored
         said = NO_STATUS.get(format_name, format_name)
         say(f"note: {report.new_as_done} article(s) new to this database stored as done work: {said} has no status")
+    if report.untagged:  # trial t4 F12(b): all-O blocks stored as done work with no entity, named
+        from annotator.exchange.untagged import untagged_note
+
+        say(untagged_note(report.untagged))
     for conflict in report.conflicts:
         at = conflict.where.line if conflict.where.line is not None else f"record {conflict.where.record}"
         unshown = "" if conflict.stored_newer else "the file does not show it is newer"

@@ -43,6 +43,7 @@ from annotator.exchange.records import Progress
 from annotator.exchange.snapping import on_tokens
 from annotator.exchange.stored_suggestions import check_not_older, store_suggestions
 from annotator.exchange.titles import title_from
+from annotator.exchange.untagged import untagged_of
 from annotator.exchange.verdicts import keeping_unsaid, newer, verdict_of, what_differs
 from annotator.exchange.verdicts import unsaid as unsaid  # `annotator import` asks it here
 from annotator.literal import quoted
@@ -105,6 +106,7 @@ class ImportReport:
     realigned: int = 0  # records of a rebuilt text put on the stored article with the same words
     #: New articles whose record, of a format with no status (CoNLL), is stored as done work: said on import.
     new_as_done: int = 0
+    untagged: list[tuple[Where, str, str]] = field(default_factory=list)  # of those, no tag at all (`untagged`)
     rebuilt: list[tuple[Where, str, int]] = field(default_factory=list)  # new articles of a rebuilt text: where,
     # their id, and how many stored articles had their words (more than one: none was chosen)
 
@@ -287,7 +289,8 @@ def store_records(
                 [],
             )
             report.new_articles += 1
-            report.new_as_done += "status" in unsaid | item.unsaid and record.status is Status.DONE
+            report.new_as_done += (as_done := "status" in unsaid | item.unsaid and record.status is Status.DONE)
+            report.untagged += untagged_of(item, target, title) if as_done else []
             if item.joined_here:  # a new article whose white space the import guessed: noted
                 report.rebuilt.append((item.where, target, matched.get(target, 0)))
         for done, (article_id, item, suggested) in enumerate(ready, start=1):
