@@ -68,6 +68,7 @@ from annotator.exchange.formats.common import (
     status_of,
     validated,
 )
+from annotator.exchange.formats.labelstudio_completions import ANNOTATIONS, COMPLETIONS, answers_key, old_task
 from annotator.exchange.formats.labelstudio_config import LabelConfig
 from annotator.exchange.formats.labelstudio_export import config, task, write  # noqa: F401 (the format's export)
 from annotator.exchange.formats.labelstudio_objects import TextObjects, holds_regions
@@ -145,6 +146,7 @@ class LSData(Loose):
 class LSTask(Loose):
     data: LSData
     annotations: list[LSAnnotation] = Field(default_factory=list)
+    completions: list[LSAnnotation] = Field(default_factory=list)  # Label Studio's before 1.0 (trial t4 F13)
     predictions: list[Any] = Field(default_factory=list)
     drafts: list[Any] = Field(default_factory=list)  # counted, not read (`DRAFTS`)
     meta: dict[str, Any] = Field(default_factory=dict)
@@ -167,7 +169,8 @@ def _task_records(
     parsed: LSTask, options: ReadOptions, where: Where, one: OneUser, users: Users, objects: TextObjects
 ) -> Iterator[Read]:
     text = parsed.data.text
-    annotations, kind, predictions = parsed.annotations, "annotations", parsed.predictions
+    kind = answers_key(parsed.model_dump(include={ANNOTATIONS, COMPLETIONS}))
+    annotations, predictions = parsed.completions if kind == COMPLETIONS else parsed.annotations, parsed.predictions
     model = parsed.meta.get("annotator")
     whole = [p for p in predictions if isinstance(p, dict)]  # a server's JSON export names them by id only
     if not annotations and len(whole) == 1 == len(predictions) and isinstance(model, str) and is_model(model):
@@ -183,7 +186,7 @@ def _task_records(
     mine = first_made(annotations)  # the one annotation our export wrote (the meta's), the server made first
     again = (
         {}
-        if options.annotator or kind != "annotations"
+        if options.annotator or kind == "predictions"
         else importer_again(annotations, mine, parsed.meta, where, users)
     )
     given = (parsed.model_extra or {}).get("id")
@@ -356,7 +359,7 @@ def _items(
     if blank(text):
         yield Skipped(where, "the text is blank: nothing to annotate")
     elif "data" in data:
-        task = validated(_models(field)[1], data, where)
+        task = validated(_models(field)[1], old_task(data, where), where)
         yield from _task_records(task, options, where, one, users, objects.on(data["data"]))
     elif field in data:
         yield _min_record(data, options, where, one, users, objects)

@@ -53,7 +53,7 @@ class TextObjects:
         named = {
             result.get("to_name")
             for task in tasks
-            for part in ("annotations", "predictions")
+            for part in ("annotations", "completions", "predictions")
             for answer in _listed(task, part)
             for result in _listed(answer, "result")
             if result.get("type") == "labels"

@@ -70,10 +70,11 @@ class Users:
         for where, data in items:
             if not isinstance(data, dict):
                 continue
-            annotations = data.get("annotations")
-            for index, annotation in enumerate(annotations if isinstance(annotations, list) else []):
-                for key in ("completed_by", "updated_by") if isinstance(annotation, dict) else ():
-                    users.add(annotation.get(key), where, f"annotations[{index}].{key}")
+            for part in ("annotations", "completions"):  # Label Studio's before 1.0 (`labelstudio_completions`)
+                annotations = data.get(part)
+                for index, annotation in enumerate(annotations if isinstance(annotations, list) else []):
+                    for key in ("completed_by", "updated_by") if isinstance(annotation, dict) else ():
+                        users.add(annotation.get(key), where, f"{part}[{index}].{key}")
             users.add(data.get("annotator"), where, "annotator")
         return users
 
