@@ -33,6 +33,8 @@ CORE = [
     "annotator.store.unlocked",
     "annotator.exchange.labelstudio_tasks",
     "annotator.exchange.csv_exports",
+    "annotator.exchange.untagged",
+    "annotator.exchange.formats.labelstudio_completions",
     "annotator.dates",
 ]
 
