@@ -336,12 +336,15 @@ def open_store(
     db: Path, *, create: bool = False, read_only: bool = False, whole: bool = True, intact: Intact = False
 ) -> Store:
     """The command's database; only commands that add to it create it, so a mistyped --db is an error.
-    Commands that only read open it `read_only`: they never write to it, not even its journal mode. `whole`
+    Commands that only read open it `read_only`: they never write to it, not even its journal mode, and read one
+    state of it, in one transaction, whatever another process commits meanwhile. `whole`
     False: a file lacking part of the schema is opened, for `check` to say what is missing. `intact`: a command
     that reads its spans and suggestions refuses a file another program damaged (`store.content.damage`; "tokens":
     its tokens too, "rows": all but its spans and suggestions)."""
     with errors_as_lines():
         store = Store.open(db, create=create, read_only=True if read_only else None, whole=whole)
+        if read_only:  # one snapshot for the command: each read its own let `agreement` mix two states (trial t3)
+            store.conn.execute("BEGIN")
         if intact:
             refuse_damaged(store, db, close=True, checked=intact)
         return store

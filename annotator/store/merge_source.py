@@ -65,6 +65,7 @@ class MergeSource:
         self.path = Path(path)
         # Examined like every database before it is read (ours, sound, this schema), read-only, path quoted.
         self.connection = open_database(self.path, read_only=True, create=False)
+        self.connection.execute("BEGIN")  # one state of the file for every read below, whatever is committed meanwhile
         version = self.connection.execute("PRAGMA user_version").fetchone()[0]
         if not READABLE_AS_IS <= version <= SCHEMA_VERSION:
             self.connection.close()
