@@ -97,3 +97,24 @@ def orphan_journal(target: Path, shown: Path) -> str | None:
         f"process was writing it?); it was left as it is: SQLite would play it into a new database there, so move "
         f"{journal} away to create {target.name} there"
     )
+
+
+#: A write-ahead log's header, and each frame's before its page (SQLite's file format, "WAL File Format").
+WAL_HEADER, FRAME_HEADER = 32, 24
+
+
+def frameless_wal(target: Path) -> bool:
+    """Whether `target`'s `-wal` holds no whole frame (a writer killed between writing its header and its first
+    frame: a trial's kill -9): the file alone holds everything, whatever the `-shm` left beside it says; read
+    through such a WAL without writing the `-shm`, SQLite ends in "locking protocol", which blocked every command.
+    An empty one is read through as before: SQLite reads it so, and says why where the disk is full (its -shm)."""
+    wal = companion(target, "-wal")
+    try:
+        size = wal.stat().st_size
+    except OSError:
+        return False
+    head = _first_bytes(target, 18)
+    if head is None or len(head) < 18:
+        return False
+    page = int.from_bytes(head[16:18], "big")
+    return 0 < size < WAL_HEADER + FRAME_HEADER + (65536 if page == 1 else page)

@@ -21,7 +21,7 @@ from typing import Any
 
 from annotator.errors import AnnotatorError
 from annotator.places import open_regular
-from annotator.store.companions import companion, hot_journal, not_sqlites
+from annotator.store.companions import companion, frameless_wal, hot_journal, not_sqlites
 from annotator.store.elsewhere import nobody_holds
 from annotator.store.journals import journal_misfit, not_its_own
 from annotator.store.schema import MIGRATION_SET, SCHEMA_VERSION, foreign_trigger, missing_objects
@@ -169,7 +169,7 @@ def reader(target: Path, shown: Path) -> sqlite3.Connection:
     - a `-wal` and its `-shm`: a process has the file open: `mode=ro`, SQLite's ordinary read-only access, which
       sees the WAL and takes its locks as other readers do, through the files that are there; or had, and was
       killed (nobody holds the `-shm`): `Unindexed`, which reads the WAL without writing the `-shm`.
-    - otherwise the file alone holds everything (no WAL, or an empty one): `immutable` (`Unlocked`), creating
+    - otherwise the file alone holds everything (no WAL, or one without a frame that nobody holds): `immutable` (`Unlocked`), creating
       nothing; `mode=ro` would create the `-wal` and `-shm` that a reader of a WAL database needs (and a
       `-shm` made by another user can keep the file's owner from writing).
     """
@@ -184,7 +184,7 @@ def reader(target: Path, shown: Path) -> sqlite3.Connection:
             return snapshot
         # six processes creating one database: another's close took the WAL while it was copied (its work is in
         # the file now): read the file as it is now
-    if wal.exists() and shm.exists() and nobody_holds(shm):
+    if wal.exists() and shm.exists() and nobody_holds(shm) and not frameless_wal(target):
         return connect(target, shown, sqlite_uri(target, mode="ro", readonly_shm="1"), factory=Unindexed)  # type: ignore[no-any-return]
     if wal.exists() and shm.exists():
         return connect(target, shown, sqlite_uri(target, mode="ro"))  # type: ignore[no-any-return]
