@@ -28,7 +28,12 @@ def refuse_csv(path: Path, *, articles: bool) -> None:
     if first is None:
         return
     for separator, kind in ((",", "CSV"), ("\t", "TSV")):
-        columns = {column.strip() for column in next(csv.reader([first], delimiter=separator), [])}
+        if not all(column in first for column in LABEL_STUDIO_COLUMNS):
+            break  # not its header (and an article of one huge line is never parsed as CSV: csv's field limit)
+        try:
+            columns = {column.strip() for column in next(csv.reader([first], delimiter=separator), [])}
+        except csv.Error:  # a line no CSV reader takes is no export's header
+            continue
         if set(LABEL_STUDIO_COLUMNS) <= columns:
             raise InputError(
                 f"this is Label Studio's {kind} export (its columns {', '.join(LABEL_STUDIO_COLUMNS)} and the "
