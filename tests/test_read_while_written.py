@@ -88,7 +88,7 @@ def test_check_under_a_checkpoint_is_not_called_damage(tmp_path: Path) -> None:
         store.close()
     assert str(refused.value) == (
         f"{db}: another process wrote to it while this command read it; what was read may mix two states of the "
-        "file and nothing from this command was written: run the command again"
+        "file, nothing from this command was written: run the command again"
     )
     assert (
         annotator("check", "--db", db).stdout

@@ -85,7 +85,8 @@ def test_a_source_written_and_checkpointed_while_it_is_merged_is_refused_whole(t
         with pytest.raises(AnnotatorError) as refused:
             merge(store, [source], progress=another_process_writes)
         assert str(refused.value) == (
-            f"{source}: another process wrote to it while it was being merged; nothing was written: merge again"
+            f"{source}: another process wrote to it while this command read it; what was read may mix two states of "
+            "the file, nothing was merged: run the command again"
         )
         assert (store.count("articles"), store.count("events")) == (0, 0)
     with Store.open(tmp_path / "dst.db") as store:

@@ -32,6 +32,7 @@ from annotator.interrupts import report_first, stood, stop_if_interrupted
 from annotator.literal import literal, literal_json, literal_lines
 from annotator.store import Store, WriteFailed, db_option
 from annotator.store.damage import damage
+from annotator.store.unlocked import NOTHING_WRITTEN, reads_so_far, torn_reads, written_under
 
 
 class UsageLine(ClickException):
@@ -202,7 +203,7 @@ def fail(message: str) -> typer.Exit:
     return typer.Exit(1)
 
 
-ALL_OR_NOTHING = "nothing from this command was written"
+ALL_OR_NOTHING = NOTHING_WRITTEN
 #: The exit status of a command interrupted by ctrl+c (a SIGINT), whenever it comes: 128 + SIGINT, as a shell
 #: reports a process ended by it; `cli.main` makes it 143 for a SIGTERM.
 INTERRUPTED = 128 + signal.SIGINT
@@ -250,15 +251,8 @@ def torn_read(error: sqlite3.DatabaseError, kept: str = ALL_OR_NOTHING) -> str |
     """SQLite's error reading a file read without locks that another process changed meanwhile
     (`examining.torn_reads`), as one line: run the command again (by then the writer holds the file open, and it
     is read through the writer's WAL, as SQLite's readers do). None for any other error: a traceback, a bug."""
-    from annotator.store.unlocked import torn_reads
-
     torn = torn_reads()
-    if not torn:
-        return None
-    return (
-        f"{torn[0]}: another process wrote to it while this command read it (SQLite: {error}); {kept}: run the "
-        "command again"
-    )
+    return written_under(torn[0], kept, error) if torn else None
 
 
 @contextmanager
@@ -266,15 +260,10 @@ def read_whole(kept: str = "nothing was shown") -> Iterator[None]:
     """A read-only command whose file another process wrote while it read it (`store.unlocked`) says so in one
     line and fails, though SQLite raised nothing: what it read may mix two states of the file (a count from before
     an `accept` beside a status from after). `kept`: what it did with what it read (printed, wrote)."""
-    from annotator.store.unlocked import reads_so_far, torn_reads
-
     since = reads_so_far()
     yield
     if torn := torn_reads(since):
-        raise fail(
-            f"{torn[0]}: another process wrote to it while this command read it; what was read may mix two states "
-            f"of the file, {kept}: run the command again"
-        )
+        raise fail(written_under(torn[0], kept))
 
 
 def out_of_memory(kept: str = ALL_OR_NOTHING) -> str:

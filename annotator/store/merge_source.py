@@ -20,7 +20,7 @@ from annotator.store.new_names import EnteringNames
 from annotator.store.opening import DatabaseError, open_database
 from annotator.store.reads import Reader, edited
 from annotator.store.schema import READABLE_AS_IS, SCHEMA_VERSION
-from annotator.store.unlocked import Unlocked
+from annotator.store.unlocked import Unlocked, written_under
 from annotator.store.verify import merged_replay_problems, schema_problems_of
 from annotator.vocabulary import MODEL_PREFIX
 
@@ -106,9 +106,7 @@ class MergeSource:
         """A source nobody had open is read without locks (`Unlocked`): if another process wrote its file while it
         was read, what was read may be torn, and nothing of it may be merged."""
         if isinstance(self.connection, Unlocked) and self.connection.changed():
-            raise AnnotatorError(
-                f"{self.path}: another process wrote to it while it was being merged; nothing was written: merge again"
-            )
+            raise AnnotatorError(written_under(self.path, "nothing was merged"))
 
     def __enter__(self) -> MergeSource:
         return self

@@ -65,9 +65,21 @@ def torn(db: sqlite3.Connection, shown: Path) -> AnnotatorError | None:
     file (a race test, one run in two). None if `db` was read with locks or the file is as it was opened."""
     if not (isinstance(db, Unlocked) and db.changed()):
         return None
-    return AnnotatorError(
-        f"{shown}: another process wrote to it while this command read it; what was read may mix two states of "
-        "the file and nothing from this command was written: run the command again"
+    return AnnotatorError(written_under(shown))
+
+
+#: What a command that fails on a torn read kept: it wrote nothing.
+NOTHING_WRITTEN = "nothing from this command was written"
+
+
+def written_under(path: Path, kept: str = NOTHING_WRITTEN, error: sqlite3.DatabaseError | None = None) -> str:
+    """The one line for a read of `path` that another process wrote under (`torn_reads`, `torn`): what was read
+    may mix two states of the file, so the command says what it `kept` of it and to run again (by then the writer
+    holds the file open and it is read through the writer's WAL). `error`: what SQLite raised, if it raised."""
+    raised = f" (SQLite: {error})" if error else ""
+    return (
+        f"{path}: another process wrote to it while this command read it{raised}; what was read may mix two states "
+        f"of the file, {kept}: run the command again"
     )
 
 
