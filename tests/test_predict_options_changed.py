@@ -3,6 +3,7 @@ line naming only what differs: it repeated every field of both runs, the same on
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 from pathlib import Path
@@ -85,3 +86,20 @@ def test_the_refusal_names_only_what_differs(
     assert refusal(tmp_path, pipeline, shard_size, inputs) == said.replace("HERE", os.path.realpath(tmp_path))
     assert resumed(tmp_path, PIPELINE, 100, ["news.jsonl", "more/"]).shards == {}  # the same: resumed
     assert resumed(tmp_path, PIPELINE, 100, ["./news.jsonl", f"{tmp_path}/more"]).shards == {}  # spelled otherwise
+
+
+def test_a_rerun_reading_another_text_field_is_refused(tmp_path: Path) -> None:
+    """A task file's text field (--text-field) chooses which texts the shards hold: a rerun reading another one
+    went on from the shards of the first, which it called finished, and wrote nothing of its own texts."""
+    tasks = [{"data": {"article": "Paris is busy, said Anne Hidalgo.", "body": "Berlin is calm."}}]
+    (tmp_path / "tasks.json").write_text(json.dumps(tasks), encoding="utf-8")
+    ok("predict", "tasks.json", "--text-field", "article", "-o", "pred", "--workers", "1", cwd=tmp_path)
+    before = (tmp_path / "pred" / "manifest.json").read_bytes()
+    again = ("predict", "tasks.json", "--text-field", "body", "-o", "pred", "--workers", "1")
+    result = subprocess.run([ANNOTATOR, *again], capture_output=True, text=True, cwd=tmp_path, check=False)
+    assert (result.returncode, result.stderr) == (
+        1,
+        f"annotator: error: pred/manifest.json: made with --text-field article, not body: {SAME}\n",
+    )
+    assert (tmp_path / "pred" / "manifest.json").read_bytes() == before
+    assert json.loads(before)["text_field"] == "article"

@@ -21,6 +21,7 @@ from pydantic import Field as Within
 
 from annotator.errors import AnnotatorError, InputError, describe_validation_error, json_kind, json_problem
 from annotator.exchange.formats.json_text import one_line
+from annotator.exchange.formats.labelstudio_project import TEXT
 from annotator.exchange.writing import written_atomically
 from annotator.places import Note, NotRegular, open_regular
 
@@ -42,6 +43,8 @@ class Manifest:
     resolved_inputs: list[str] = field(default_factory=list)  # the files they name (`resolved`): what resumes
     shards: dict[str, dict[str, Any]] = field(default_factory=dict)  # shard file -> counts, fingerprint, made
     complete: bool = False
+    #: The field of a Label Studio task's data its text is read from (--text-field): it chooses the shards' texts.
+    text_field: str = TEXT
     #: Hears, at the first write, of a leftover temporary beside manifest.json (not part of the file).
     note: Note = field(default=None, compare=False, repr=False)
 
@@ -62,6 +65,7 @@ class Manifest:
             "pipeline": self.pipeline,
             "suggesters": self.suggesters(),
             "shard_size": self.shard_size,
+            "text_field": self.text_field,
             "inputs": self.inputs,
             "resolved_inputs": self.resolved_inputs or resolved(self.inputs),
             **{key: sum(s[key] for s in shards) for key in ("articles", "words", "suggestions")},
@@ -121,6 +125,7 @@ class _Fields(BaseModel):
     pipeline: dict[str, Any] = {}
     suggesters: dict[str, dict[str, Count]] = {}
     shard_size: Count = 0
+    text_field: str = TEXT  # an older manifest's shards were read from "text"
     inputs: list[str] = []
     resolved_inputs: list[str] = []
     articles: Count = 0
@@ -175,17 +180,20 @@ def started_in(folder: Path) -> bool:
     return os.path.lexists(folder / MANIFEST)
 
 
-def resumed(folder: Path, pipeline: dict[str, Any], shard_size: int, inputs: list[str]) -> Manifest:
+def resumed(
+    folder: Path, pipeline: dict[str, Any], shard_size: int, inputs: list[str], text_field: str = TEXT
+) -> Manifest:
     """The manifest to go on with: the earlier run's finished shards when it used the same pipeline, suggesters,
-    shard size and inputs (the same files, however `inputs` spell them: the manifest keeps the spelling its records
-    quote); a new one for a new folder. Other predictions in the folder are never overwritten."""
+    shard size, text field and inputs (the same files, however `inputs` spell them: the manifest keeps the spelling
+    its records quote); a new one for a new folder. Other predictions in the folder are never overwritten."""
     found = read_manifest(folder)
-    manifest = Manifest(pipeline=pipeline, shard_size=shard_size, inputs=inputs, resolved_inputs=resolved(inputs))
+    manifest = Manifest(pipeline=pipeline, shard_size=shard_size, inputs=inputs, resolved_inputs=resolved(inputs),
+                        text_field=text_field)  # fmt: skip
     if found is None:
         if folder.exists() and any(folder.iterdir()):
             raise AnnotatorError(f"{folder} is not empty and holds no {MANIFEST}: give a new or empty folder")
         return manifest
-    if differences := _differences(found, pipeline, shard_size, inputs):
+    if differences := _differences(found, pipeline, shard_size, inputs, text_field):
         raise AnnotatorError(f"{folder / MANIFEST}: made with {differences}")
     manifest.inputs = list(found.get("inputs", inputs))  # the same files: as the records' sources spell them
     for index, entry in enumerate(found.get("shards", [])):
@@ -195,7 +203,9 @@ def resumed(folder: Path, pipeline: dict[str, Any], shard_size: int, inputs: lis
     return manifest
 
 
-def _differences(found: dict[str, Any], pipeline: dict[str, Any], shard_size: int, inputs: list[str]) -> str:
+def _differences(
+    found: dict[str, Any], pipeline: dict[str, Any], shard_size: int, inputs: list[str], text_field: str = TEXT
+) -> str:
     """What made the predictions found and what this run would make them with, in one line naming only what
     differs, and how to go on ("" when nothing differs: they are resumed)."""
     was: dict[str, Any] = found.get("pipeline") or {}
@@ -214,6 +224,8 @@ def _differences(found: dict[str, Any], pipeline: dict[str, Any], shard_size: in
     rebuilt = bool(said) and not said[0].startswith("--model")  # no option of this annotator makes them again
     if found.get("shard_size") != shard_size:
         said.append(f"--shard-size {found.get('shard_size')}, not {shard_size}")
+    if (made_with := found.get("text_field", TEXT)) != text_field:
+        said.append(f"--text-field {made_with}, not {text_field}")
     if not _same_inputs(found, inputs):
         made_from = found.get("resolved_inputs") or resolved(found.get("inputs", []))
         said.append(f"inputs {_joined(made_from, ' ')}, not {_joined(resolved(inputs), ' ')}")

@@ -154,7 +154,7 @@ def predict(
             _wait_for_a_worker(client, scheduler, note)
         client.register_plugin(PipelineOnWorker(model))  # loads the pipeline on every worker; its error is ours
         pipeline = client.submit(pipeline_on_worker, model, pure=False).result()
-        manifest = resumed(out, pipeline, shard_size, [str(p) for p in paths])
+        manifest = resumed(out, pipeline, shard_size, [str(p) for p in paths], text_field)
         manifest.note = note
         return _run(client, paths, out, manifest, model, shard_size, batch_size, total, progress, note, skipped, tasks)
 
