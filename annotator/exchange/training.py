@@ -89,15 +89,18 @@ class TrainReport:
     #: native export's `unchecked`, still true of them: `stored_spans.said_as_suggested`, or `unchecked_commands`
     #: with the commands that alone wrote it), as `store.as_suggested.learned_unchanged` counts the database's.
     unchanged: Unchanged = field(default_factory=Unchanged)
-    #: How many of those the split held out: there the figures score the model's suggestions against themselves
-    #: (a re-trial: 1.000 before and after on gold settled from A then d, and "keep suggesting" on that).
-    held_unchanged: int = 0
-    #: The held-out articles' ids in `before_by_article`'s order, and those of them counted in `held_unchanged`: the
-    #: figure on the others (`reports.apart`), as `evaluate` gives it.
+    #: The held-out articles' ids in `before_by_article`'s order, and those of them whose work is the model's
+    #: suggestions unchanged: there the figures score the suggestions against themselves (a re-trial: 1.000 before
+    #: and after on gold settled from A then d), so the figure on the others is given too (`reports.apart`).
     held_ids: list[str] = field(default_factory=list)
     held_unchanged_ids: frozenset[str] = frozenset()
     #: Whose the held-out reference is, as the caution names it (`Source.whose`).
     whose: str = GOLD
+
+    @property
+    def held_unchanged(self) -> int:
+        """How many held-out articles' work is the model's suggestions unchanged."""
+        return len(self.held_unchanged_ids)
 
     @property
     def gain(self) -> Interval | None:
@@ -309,7 +312,6 @@ def _say_unchecked(
     report.unchanged = counted(unchecked, report.trained + report.held_out)
     report.held_ids = [article.id for article in held]
     report.held_unchanged_ids = frozenset(article.id for article in held if article.id in unchecked)
-    report.held_unchanged = len(report.held_unchanged_ids)
 
 
 def curve_points(articles: int) -> dict[float, int]:
