@@ -49,3 +49,31 @@ def test_another_database_still_gets_its_merge(folder: Path) -> None:
         "annotator: error: self.db: this is an SQLite database, not a file of records: `annotator merge self.db` "
         "brings its work into this database, `annotator export --db self.db` writes its records to a file\n",
     )
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (
+            ("train", "--from", "annotations.db"),
+            "annotations.db: this is the database this command works on, not a file of records: train learns "
+            "from its gold without --from",
+        ),
+        (
+            ("train", "--from", "self.db"),
+            "self.db: this is an SQLite database, not a file of records: `annotator train --db self.db` learns "
+            "from its gold",
+        ),
+        (
+            ("train", "--from", "self.db", "--db", "sub/other.db"),  # the advice names its own --db
+            "self.db: this is an SQLite database, not a file of records: `annotator train --db self.db` learns "
+            "from its gold",
+        ),
+    ],
+)
+def test_train_from_a_database_says_train_reads_it_with_db(folder: Path, args: tuple[str, ...], said: str) -> None:
+    """train --from a database was told of a merge or that "its work is in it already", not how train reads one."""
+    before = (folder / "self.db").read_bytes(), (folder / "annotations.db").read_bytes()
+    result = annotator(*args, cwd=folder)
+    assert (result.returncode, result.stdout, result.stderr) == (1, "", f"annotator: error: {said}\n")
+    assert ((folder / "self.db").read_bytes(), (folder / "annotations.db").read_bytes()) == before

@@ -113,12 +113,12 @@ def test_a_command_without_format_sends_another_format_to_import(folder: Path, a
 @pytest.mark.parametrize(
     "command",
     [["import", "bob.db"], ["import", "bob.db", "--format", "spacy", "--annotator", "bob"],
-     ["import", "bob.db", "--format", "labelstudio"], ["evaluate", "--gold-from", "bob.db"],
-     ["train", "--out", "m", "--from", "bob.db"]],
+     ["import", "bob.db", "--format", "labelstudio"], ["evaluate", "--gold-from", "bob.db"]],
 )  # fmt: skip
 def test_an_annotator_database_given_as_a_file_of_records_is_named_so(folder: Path, command: list[str]) -> None:
     """A teammate's database handed to import (meaning merge) was "not UTF-8 (byte 0xfb)" (a newcomer's trial,
-    37). It is named as a database, with the command that reads one, and left byte for byte."""
+    37). It is named as a database, with the command that reads one, and left byte for byte (`train --from` names
+    `train --db`: test_advice_not_on_itself)."""
     build(folder / "bob.db").close()
     build(folder / "a.db").close()
     before = (folder / "bob.db").read_bytes(), (folder / "a.db").read_bytes()

@@ -231,6 +231,10 @@ ONLY_JSONL = {
 }
 #: The first bytes of every SQLite database file.
 SQLITE_HEADER = b"SQLite format 3\x00"
+#: How a database given where a file of records was meant is named (`refuse_a_database`).
+A_DATABASE = "this is an SQLite database, not a file of records"
+#: ... and the command's own database (`errors.on_database`).
+ITS_OWN_DATABASE = "this is the database this command works on, not a file of records"
 
 
 def refuse_a_database(head: bytes, path: str | Path) -> None:
@@ -239,11 +243,11 @@ def refuse_a_database(head: bytes, path: str | Path) -> None:
     if head.startswith(SQLITE_HEADER):
         merge = f"annotator merge {shlex.quote(str(path))}"
         raise InputError(
-            f"this is an SQLite database, not a file of records: `{merge}` brings its work into this database, "
+            f"{A_DATABASE}: `{merge}` brings its work into this database, "
             f"`annotator export --db {shlex.quote(str(path))}` writes its records to a file",
             path=str(path),
             advised=merge,
-            on_itself="this is the database this command works on, not a file of records: its work is in it already",
+            on_itself=f"{ITS_OWN_DATABASE}: its work is in it already",
         )
 
 

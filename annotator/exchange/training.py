@@ -16,6 +16,7 @@ held-out articles, so a team sees whether more gold still helps. `annotator.exch
 from __future__ import annotations
 
 import math
+import shlex
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -204,8 +205,8 @@ def _no_record(path: Path) -> str:
 
 def _records(path: Path) -> Iterator[tuple[int, NativeRecord]]:
     """The file's records; an unknown label says how to train on it (import maps labels, train does not); a DocBin
-    of no Doc is said to hold nothing, not sent to `import`, which would say so."""
-    from annotator.exchange.files import DOCBIN, ONLY_JSONL
+    of no Doc is said to hold nothing, not sent to `import`, which would say so; a database is read with --db."""
+    from annotator.exchange.files import A_DATABASE, DOCBIN, ITS_OWN_DATABASE, ONLY_JSONL
     from annotator.exchange.formats.common import MAP_HINT, without_map_hint
     from annotator.exchange.formats.jsonl import read_records
     from annotator.exchange.formats.spacy_docbin import holds_no_doc
@@ -215,6 +216,10 @@ def _records(path: Path) -> Iterator[tuple[int, NativeRecord]]:
     except InputError as error:
         if error.reason == ONLY_JSONL[DOCBIN] and holds_no_doc(path):
             raise InputError("a spaCy DocBin that holds no document: nothing to train on", path=str(path)) from None
+        if error.reason.startswith(A_DATABASE):
+            train = f"annotator train --db {shlex.quote(str(path))}"
+            raise InputError(f"{A_DATABASE}: `{train}` learns from its gold", path=str(path),
+                             on_itself=f"{ITS_OWN_DATABASE}: train learns from its gold without --from") from None  # fmt: skip
         if MAP_HINT not in error.reason:
             raise
         raise InputError(
