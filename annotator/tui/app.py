@@ -11,12 +11,12 @@ import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from textual import events
 from textual.notifications import SeverityLevel
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 
 from annotator.store import Store
 from annotator.store.new_names import entering_problem, new_name_notice
@@ -26,6 +26,7 @@ from annotator.tui.layout import display
 from annotator.tui.screens.annotate import AnnotateScreen
 from annotator.tui.screens.article import ArticleScreen
 from annotator.tui.screens.cursor import CursorScreen
+from annotator.tui.screens.opening import JUMP_HOLD_SECONDS, jump_key, moves_by_text
 from annotator.tui.screens.reloading import RETRIED
 from annotator.tui.screens.speaker import SpeakerScreen
 from annotator.tui.screens.typed import KeysAheadApp
@@ -45,16 +46,6 @@ MESSAGES_KEPT = 500
 NOTICE_STYLES: dict[SeverityLevel, str] = {"information": "", "warning": "yellow", "error": "bold red"}
 #: The exit status of an app closed by a SIGTERM or a SIGHUP (that of a process ended by it), by signal.
 CLOSING = {signal.SIGTERM: 128 + signal.SIGTERM, signal.SIGHUP: 128 + signal.SIGHUP}
-
-
-#: The longest the keys read after t or T wait for the jump to be ready for its character (a busy machine).
-JUMP_HOLD_SECONDS = 3.0
-
-
-def _jumps(screen: Screen[Any], key: str) -> bool:
-    """Whether `key` is t or T (as the keymap has them) on this screen: the next key will be a jump's character."""
-    found = screen.active_bindings.get(key)
-    return found is not None and found.enabled and "jump(" in found.binding.action
 
 
 class AnnotatorApp(KeysAheadApp):
@@ -140,9 +131,9 @@ class AnnotatorApp(KeysAheadApp):
             if isinstance(screen, (CursorScreen, SpeakerScreen)):
                 if screen.jump_character(event):
                     return
-                if _jumps(screen, event.key):  # in the order typed (re-trial 42s: `x T f` jumped before x acted);
-                    await super().on_event(event)  # the keys read after it wait until the jump waits for one
-                    self.hold_after_line([], seconds=JUMP_HOLD_SECONDS)  # (`CursorScreen.action_jump` lets them go)
+                if jump_key(screen, event.key):  # in the order typed (re-trial 42s: `x T f` jumped before x acted);
+                    await super().on_event(event)  # the keys read after it wait until it has acted, the first
+                    self.hold_until_back(event, JUMP_HOLD_SECONDS, acted=True)  # then the jump's character
                     return
         await super().on_event(event)
 
@@ -156,10 +147,11 @@ class AnnotatorApp(KeysAheadApp):
         the article screen that reads what it shows is not applied when another process changed the article since
         (`ArticleScreen.catch_up` shows it as stored first): it was aimed at what the screen showed. An editing key
         goes on: the Store refuses it on a changed annotation, and it acts again after the reload when it still
-        means the same thing (`reloading.retried`)."""
+        means the same thing (`reloading.retried`); so does t or T, after the article is shown as stored: it goes by
+        the text (refused, it let the key typed after it act as a key of its own: `t d` marked the article done)."""
         try:
-            screen = self._reading_key_of(action, default_namespace)
-            if screen is not None and screen.catch_up(key=True):
+            screen, by_text = self._reading_key_of(action, default_namespace), moves_by_text(action)
+            if screen is not None and screen.catch_up(key=not by_text) and not by_text:
                 return self.not_run(action)  # no screen opens: the keys held after it go on now
             if screen is not None:  # a key that reads the screen: what it shows after is what the person sees
                 screen.highlight_unseen, screen.pending_unseen, screen.done_unseen = None, None, None

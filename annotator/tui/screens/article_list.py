@@ -246,7 +246,7 @@ class ArticleListScreen(HoldsAfterItsLine, Screen[None]):
         """The search closed: the list has the focus now (not after the keys waiting, as focus() would give it), and
         the keys typed after the search's enter or escape, held till then, go on to it."""
         self.set_focus(self.rows)
-        self.app.post_message(TypedInto.Closed())
+        self.app.post_message(TypedInto.Closed(self.closing))
 
     def action_open(self) -> None:
         self.rows.choose()

@@ -18,7 +18,6 @@ from annotator import motion, phrases, quotations, stops
 from annotator.literal import quoted
 from annotator.tui.items import Item, ItemKey
 from annotator.tui.model import ArticleModel
-from annotator.tui.screens.typed import TypedInto
 from annotator.tui.widgets.article_view import ArticleView
 from annotator.wording import counted, them
 
@@ -186,11 +185,10 @@ class CursorScreen(Screen[None]):
 
     def action_jump(self, step: int) -> None:
         """t / T: the next key is a character; go to the next (previous) word starting with it. The app holds the
-        keys it reads after t until this runs (in the order typed: a key before t acts first, re-trial 42s), then
+        keys it reads after t until this has run (in the order typed: a key before t acts first, re-trial 42s), then
         hands the first to `jump_character` ahead of every binding (`AnnotatorApp.on_event`): a key sent right after
         t (a burst, type-ahead on a busy machine) is the character, never a key of its own (newcomer 42k: t d marked
         the article done). Not a modal screen: closing one repaints the whole screen (50 ms a jump)."""
-        self.app.post_message(TypedInto.Closed())  # the keys held since t was read go on now, the first the character
         if not self.model.tokens:
             return
         self.jump_step = step

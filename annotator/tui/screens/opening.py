@@ -11,6 +11,8 @@ read: its screen holds the keys itself (`TypedInto`).
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.screen import Screen
 
 #: By screen class name (the first found in its class's order), the ids of its bindings that may open another
@@ -36,3 +38,20 @@ def screen_key(screen: Screen[object], key: str) -> str | None:
     if found is None or found.binding.priority:
         return None
     return found.binding.action if found.binding.id in ids else None
+
+
+#: The longest the keys read after t or T wait for the jump while it is lost on its way (`KeysAheadApp`): as long
+#: as t is on its way up to the app they wait, however busy the machine.
+JUMP_HOLD_SECONDS = 3.0
+
+
+def jump_key(screen: Screen[Any], key: str) -> bool:
+    """Whether `key` is t or T (as the keymap has them) on this screen: the next key will be a jump's character."""
+    found = screen.active_bindings.get(key)
+    return found is not None and found.enabled and "jump(" in found.binding.action
+
+
+def moves_by_text(action: object) -> bool:
+    """Whether an action is t's or T's: it goes by the article's characters, which no annotation changes, so an
+    article shown as stored first does not change what it means (`AnnotatorApp.run_action`)."""
+    return isinstance(action, str) and action.startswith("jump(")

@@ -34,17 +34,28 @@ CLOSING = frozenset({"enter", "escape"})
 RELEASE_SECONDS = 0.5
 #: The longest the keys typed after one that opens a screen wait for it (a busy machine, a large list).
 OPENING_SECONDS = 3.0
+#: The longest the keys after a key whose action they wait for are held while it is on its way (`hold_until_back`):
+#: longer than any wait of its own (a write waits 10 seconds for another process's write lock at most).
+AWAITED_SECONDS = 30.0
 
 
 class TypedInto(ModalScreen[Result]):
     """A modal screen whose `Input` takes the keys typed before it could."""
 
     class Closed(Message):
-        """The screen is gone: the keys typed after the one that closed it go on (`AnnotatorApp`)."""
+        """The screen is gone: the keys typed after the one that closed it go on (`AnnotatorApp`). `holding`: the
+        hold that key set (`KeysAheadApp.hold_after_line`), None if no key closed it: a Closed come after that hold
+        lapsed lets go of no other key's (a comment saved while an import held the write lock: `C ok enter t d`
+        let go of the d that t held for its character, and d marked the article done)."""
+
+        def __init__(self, holding: int | None) -> None:
+            super().__init__()
+            self.holding = holding
 
     def __init__(self) -> None:
         super().__init__()
         self.held: list[events.Key] | None = []  # keys read before the line had the focus; None once it has it
+        self.closing: int | None = None  # the hold the key that closed the line set (`Closed`)
 
     def on_mount(self) -> None:
         line = self.query_one(Input)
@@ -54,7 +65,7 @@ class TypedInto(ModalScreen[Result]):
             line._forward_event(key)
             # the rest are for the screen below, once this one is gone
             if key.key in CLOSING and isinstance(self.app, KeysAheadApp):
-                self.app.hold_after_line(held[at + 1 :])
+                self.closing = self.app.hold_after_line(held[at + 1 :])
                 return
 
     def take(self, key: events.Key) -> bool:
@@ -66,7 +77,7 @@ class TypedInto(ModalScreen[Result]):
         return True
 
     def on_unmount(self) -> None:
-        self.app.post_message(self.Closed())
+        self.app.post_message(self.Closed(self.closing))
 
 
 class HoldsAfterItsLine:
@@ -74,6 +85,8 @@ class HoldsAfterItsLine:
     after one that closes the line wait until the screen has acted on it, as after a `TypedInto` screen; it posts
     `TypedInto.Closed` once what comes next has the focus (a newcomer's `/port enter enter` sent at once: the
     second enter reached the search box, which still had the focus, and did nothing)."""
+
+    closing: int | None = None  # the hold the key that closed the line set (`TypedInto.Closed`)
 
     def line_has_focus(self) -> bool:
         raise NotImplementedError
@@ -84,7 +97,8 @@ class KeysAheadApp(App[None]):
     every key read after the one that closes the line waits until the screen is gone (or, for a line of a screen's
     own, `HoldsAfterItsLine`, until the screen has acted on it). Every key read after one that opens another screen
     or closes its own (`screens.opening`) waits until its action has run and the screen on top then is mounted and
-    has the focus."""
+    has the focus. A key whose action the held keys wait for (one that opens a screen, t or T: `hold_until_back`)
+    is waited for as long as it is on its way up to the app, however busy the machine."""
 
     class Opened(Message):
         """The screen a key opened (or the one below the screen it closed) is ready: the keys after it go on."""
@@ -98,8 +112,14 @@ class KeysAheadApp(App[None]):
         self._after_line: list[events.Key] | None = None  # keys typed after one that closes a line (`_held`)
         self._holding = 0  # which closing that was, for its time limit
         self._opening: str | None = None  # the action of a key read that opens a screen, until it runs
+        #: (key, where it was sent, whether the held keys go on once it acted): the key whose action the held keys
+        #: wait for, until it has come back up to the app (`_came_back`)
+        self._awaited: tuple[events.Key, DOMNode, bool] | None = None
 
     async def on_event(self, event: events.Event) -> None:
+        if self._awaited is not None and event is self._awaited[0]:
+            await self._came_back(event, self._awaited[2])
+            return
         if self._held(event):
             return
         await super().on_event(event)
@@ -116,24 +136,55 @@ class KeysAheadApp(App[None]):
         screen = self.screen
         if not isinstance(screen, TypedInto):
             if event.key in CLOSING and isinstance(screen, HoldsAfterItsLine) and screen.line_has_focus():
-                self.hold_after_line([])  # the line's key: what comes after it waits for the screen's `Closed`
+                screen.closing = self.hold_after_line([])  # the line's key: what comes after it waits for `Closed`
             elif (action := screen_key(screen, event.key)) is not None:
                 self._opening = action  # what comes after it waits for the screen it opens (`run_action`)
-                self.hold_after_line([], seconds=OPENING_SECONDS)
+                self.hold_until_back(event, OPENING_SECONDS, acted=False)
             return False
         if screen.take(event):
             return True
         if event.key in CLOSING:  # the line's: what comes after it is for the screen below, once this one is gone
-            self.hold_after_line([])
+            screen.closing = self.hold_after_line([])
         return False
 
-    def hold_after_line(self, keys: list[events.Key], seconds: float = RELEASE_SECONDS) -> None:
-        """Hold `keys`, and every key read from now on, until the closing line's screen is gone (or a jump waits
-        for its character: `AnnotatorApp.on_event`); after `seconds` at most."""
+    def hold_after_line(self, keys: list[events.Key], seconds: float = RELEASE_SECONDS) -> int:
+        """Hold `keys`, and every key read from now on, until the closing line's screen is gone; after `seconds`
+        at most. The hold's number, which `Closed` names."""
         self._after_line = list(keys)
+        self._awaited = None
         self._holding += 1
         holding = self._holding
-        self.set_timer(seconds, lambda: self._release_typed() if holding == self._holding else None)
+        self.set_timer(seconds, lambda: self._lapsed(holding, seconds, seconds))
+        return holding
+
+    def hold_until_back(self, key: events.Key, seconds: float, acted: bool) -> None:
+        """Hold every key read from now on until `key`, sent on to the focused widget now, has come back up to the
+        app and its binding has run (`acted`: they go on then; else once the screen it opened is ready, `Opened`).
+        Never while it is on its way (re-trial: `t d` with t refused, the article shown as stored, or slowed by a
+        busy machine, let d go after 3 seconds as a key of its own, and it marked the article done); after `seconds`
+        only if it was lost on the way (the widget it went to is gone)."""
+        target = self.focused or self.screen
+        self.hold_after_line([], seconds)
+        self._awaited = (key, target, acted)
+
+    async def _came_back(self, key: events.Key, acted: bool) -> None:
+        """The awaited key is back at the app: its binding runs (a jump then waits for the key after it); the held
+        keys go on, unless it opened a screen, whose `Opened` lets them go once it is ready."""
+        self._awaited, holding = None, self._holding
+        await super().on_event(key)
+        if holding == self._holding and (acted or self._opening is not None):  # else its screen's `Opened`
+            await self._release_typed()
+
+    async def _lapsed(self, holding: int, seconds: float, waited: float) -> None:
+        """A hold's time limit: the held keys go on, unless the key they wait for is still on its way (for
+        `AWAITED_SECONDS` at most: a key stopped on its way would hold every key after it for good)."""
+        if holding != self._holding:
+            return
+        awaited = self._awaited
+        if awaited is not None and awaited[1].is_attached and waited < AWAITED_SECONDS:
+            self.set_timer(seconds, lambda: self._lapsed(holding, seconds, waited + seconds))
+            return
+        await self._release_typed()
 
     async def run_action(
         self,
@@ -177,12 +228,13 @@ class KeysAheadApp(App[None]):
         if message.holding == self._holding:
             await self._release_typed()
 
-    async def on_typed_into_closed(self, _message: TypedInto.Closed) -> None:
-        await self._release_typed()
+    async def on_typed_into_closed(self, message: TypedInto.Closed) -> None:
+        if message.holding == self._holding:  # never another key's hold, set since that one lapsed
+            await self._release_typed()
 
     async def _release_typed(self) -> None:
         """The keys held after a line closed (or a screen opened), handled now in the order typed (ahead of any key
         read later). A screen key whose action never ran (the time limit let them go) is waited for no longer."""
-        keys, self._after_line, self._opening = self._after_line or [], None, None
+        keys, self._after_line, self._opening, self._awaited = self._after_line or [], None, None, None
         for key in keys:
             await self.on_event(key)

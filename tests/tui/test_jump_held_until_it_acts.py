@@ -1,0 +1,117 @@
+"""The keys read after t or T wait until the jump waits for its character (`AnnotatorApp.on_event`); a time limit
+let them go after 3 seconds whether t had acted or not. When t had not (another process changed the article: t was
+refused, "the key was not applied"; or the machine was busy: t still on its way), the character typed after it
+acted as a key of its own: `t d` marked the article done. The held keys go on once t has come back to the app and
+acted, however long that takes, and a jump is not refused by an article shown as stored first (it goes by the
+text's characters, which no annotation changes). An article ingested by the real console script, another real
+process writing to it, Pilot on the real app."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from processes import annotator
+from textual import events
+
+from annotator.store import Store
+from annotator.tui.app import JUMP_HOLD_SECONDS, AnnotatorApp, make_app
+from annotator.tui.screens.annotate import AnnotateScreen
+from annotator.vocabulary import Status
+from tests.tui.conftest import WHO
+
+TEXT = "Police said John Smith met Mary Jones in London during the day."
+
+
+@pytest.fixture(scope="module")
+def ingested(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("ingested")
+    (folder / "story.jsonl").write_text(json.dumps({"id": "s", "title": "Smith", "text": TEXT}) + "\n")
+    done = annotator("ingest", "story.jsonl", "--db", "x.db", cwd=folder)
+    assert (done.returncode, done.stderr) == (0, ""), done.stderr
+    return folder / "x.db"
+
+
+@pytest.fixture
+def db(ingested: Path, tmp_path: Path) -> Path:
+    return Path(shutil.copy(ingested, tmp_path / "story.db"))
+
+
+def burst(app: AnnotatorApp, typed: str) -> None:
+    """Every key waiting for the app at once (a paste, tmux send-keys, keys typed while it is busy)."""
+    for character in typed:
+        app.post_message(events.Key(character, character))
+
+
+def shown(app: AnnotatorApp) -> tuple[str, str, int | None]:
+    """The screen on top, the word under the article's cursor, and a jump still waiting for its character."""
+    screen = app.screen
+    if not isinstance(screen, AnnotateScreen):
+        return type(screen).__name__, "", None
+    start, end = screen.model.tokens[screen.cursor]
+    return type(screen).__name__, TEXT[start:end], screen.jump_step
+
+
+def stored(db: Path) -> tuple[Status | None, list[str]]:
+    with Store.open(db, read_only=True) as store:
+        return store.status("s", WHO), [s.text for s in store.spans("s", WHO)]
+
+
+async def test_t_and_d_after_another_process_changed_the_article_jump_and_mark_nothing_done(db: Path) -> None:
+    app = make_app(db, WHO, keymap_path=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert shown(app) == ("AnnotateScreen", "Police", None)
+        accepted = annotator("accept", "--annotator", WHO, "--db", db, "s")  # another terminal
+        assert (accepted.returncode, accepted.stderr) == (0, ""), accepted.stderr
+        burst(app, "td")
+        await pilot.pause(JUMP_HOLD_SECONDS + 0.5)  # past the time limit the held keys had
+        await pilot.pause()
+        assert shown(app) == ("AnnotateScreen", "during", None)
+        assert app.messages[-1][1] == (
+            "Shown as stored now: the annotation was changed by `annotator accept` since it was shown here; ACTOR "
+            "'Police' is no longer suggested as it was; highlighted now: the span ACTOR 'Police' at 0:6"
+        )
+    assert stored(db) == (Status.IN_PROGRESS, ["Police", "John Smith", "Mary Jones", "London"])
+
+
+#: Another process in the middle of a long write (an import): it holds the database's write lock for a while.
+WRITING = """
+import sqlite3, sys, time
+db = sqlite3.connect(sys.argv[1], isolation_level=None)
+db.execute("BEGIN IMMEDIATE")
+print("writing", flush=True)
+time.sleep(float(sys.argv[2]))
+db.execute("ROLLBACK")
+"""
+
+
+def writing(db: Path, seconds: float) -> subprocess.Popen[str]:
+    """Another process holding the write lock for `seconds`: the screen's next write waits that long for it."""
+    writer = subprocess.Popen([sys.executable, "-c", WRITING, str(db), str(seconds)], stdout=subprocess.PIPE, text=True)
+    assert writer.stdout is not None and writer.stdout.readline() == "writing\n"
+    return writer
+
+
+async def test_a_comment_saved_while_another_process_writes_then_t_d_jump_and_mark_nothing_done(db: Path) -> None:
+    """`C`, a comment, enter, then `t d`, at once while an import writes: the comment waits for the write lock,
+    longer than the keys after enter were held; t is then read on the article, and the comment screen, gone only
+    then, let go of the keys t was holding: d acted as a key of its own. The keys after t wait for t."""
+    app = make_app(db, WHO, keymap_path=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        writer = writing(db, 1.5)
+        for key, character in [("C", "C"), ("o", "o"), ("k", "k"), ("enter", "\r"), ("t", "t"), ("d", "d")]:
+            app.post_message(events.Key(key, character))
+        await pilot.pause()
+        writer.wait()
+        await pilot.pause(JUMP_HOLD_SECONDS + 0.5)
+        await pilot.pause()
+        assert shown(app) == ("AnnotateScreen", "during", None)
+    with Store.open(db, read_only=True) as store:
+        assert [(who, text) for who, text, _ in store.comments("s")] == [(WHO, "ok")]
+    assert stored(db) == (Status.TODO, [])
