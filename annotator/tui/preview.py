@@ -79,6 +79,28 @@ def what_keys_add(model: ArticleModel, cursor: int, keymap: Mapping[str, str], q
     return " · ".join(parts) or "no label key adds anything here"
 
 
+#: What the keys do on the current item, by (kind, is a quote): inside a quote a digit of an entity adds one at
+#: the cursor (`AnnotateScreen.action_label`), and 4 on an entity adds a quote around it, so neither "labels" it.
+_KEYS_ON = {
+    ("pending", False): "enter accept, x reject, {label} label",
+    ("pending", True): "enter or 4 accept the quote, x reject it, s choose its speaker; {add}",
+    ("span", True): "x remove the quote, s choose its speaker; {add}",
+    ("rejected", False): "rejected: enter takes it back",
+    ("rejected", True): "rejected: enter takes it back",
+}
+
+
+def keys_on(model: ArticleModel, item: Item, cursor: int, keymap: Mapping[str, str]) -> str:
+    """What the keys do on an item when it is current, the cursor at token `cursor` ("enter accept, x reject, 1/2
+    label"): of the entity keys only those `relabels` lets label it, the others being refused there ("1-3 label"
+    on a suggestion ACTOR 'Police' offered 3, which says "Not relabelled"); "" for a span with nothing to decide."""
+    keys = _KEYS_ON.get((item.kind, item.is_quote), "")
+    if "{label}" in keys:
+        entities = (Label.ACTOR, Label.LOCATION, Label.FIGURE)
+        return keys.format(label=_keys([label for label in entities if relabels(model, item, label)], keymap))
+    return keys.format(add=what_keys_add(model, cursor, keymap, quote=False)) if "{add}" in keys else keys
+
+
 def refused_at_cursor(
     model: ArticleModel,
     cursor: int,

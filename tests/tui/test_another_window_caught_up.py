@@ -48,7 +48,7 @@ async def test_a_move_after_an_undo_in_another_window_shows_the_article_as_store
         assert app.screen.current == ("pending", 2)  # still Gaza
         await pilot.press("comma")
         assert app.screen.current == ("pending", 1)
-        assert status(app) == "? ACT Washington  (enter accept, x reject, 1-3 label)"
+        assert status(app) == "? ACT Washington  (enter accept, x reject, 1/2 label)"
     assert held_spans(db, WHO) == []
 
 

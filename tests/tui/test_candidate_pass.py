@@ -109,7 +109,7 @@ async def test_a_pending_suggestion_before_the_next_stop_is_where_the_digit_goes
         assert (current.kind, current.label.value, current.text) == ("pending", "LOCATION", "Lagos")
         assert app.messages[-1][1] == (
             "added ACTOR 'Maria Lopez' at 12:23; next: the suggestion LOCATION 'Lagos' at 32:37, still to decide "
-            "(enter accept, x reject, 1-3 label; `,` goes back to the span added)"
+            "(enter accept, x reject, 1/2 label; `,` goes back to the span added)"
         )
 
 

@@ -47,7 +47,7 @@ async def test_the_status_line_inside_a_quote_says_what_the_keys_do_there(runnin
     from tests.tui.test_tui_keys import go_to_word
 
     async with running() as (app, pilot):
-        assert _hint(app) == "  (enter accept, x reject, 1-3 label)"  # on opening: Israel, a pending entity
+        assert _hint(app) == "  (enter accept, x reject, 1/2 label)"  # on opening: Israel, a pending entity
         await go_to_word(pilot, app, "occupation")
         item = app.screen.model.get(app.screen.current)
         assert item is not None and item.is_quote and item.pending

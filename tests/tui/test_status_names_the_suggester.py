@@ -38,7 +38,7 @@ async def test_the_status_line_of_a_suggestion_names_its_suggester(tmp_path: Pat
         await pilot.pause()
         lines.append(app.screen.status_line.text.plain)
     assert lines == [
-        f"? ACT Firefighters  (enter accept, x reject, 1-3 label) · suggested by {TRAINED}",
-        "? LOC Leeds  (enter accept, x reject, 1-3 label)",  # a shipped version: no room taken at 80 columns
+        f"? ACT Firefighters  (enter accept, x reject, 1/2 label) · suggested by {TRAINED}",
+        "? LOC Leeds  (enter accept, x reject, 1/2 label)",  # a shipped version: no room taken at 80 columns
         "✓ LOC Leeds",
     ]

@@ -54,7 +54,7 @@ async def test_the_next_suggestion_to_decide_is_named_by_its_words_as_stored(tmp
         await pilot.pause()
         assert app.messages[-1][1] == (
             "added ACTOR 'Police' at 0:6; next: the suggestion ACTOR 'Lee's \"likely\" copy C:\\dir' at 13:39, still "
-            "to decide (enter accept, x reject, 1-3 label; `,` goes back to the span added)"
+            "to decide (enter accept, x reject, 1/2 label; `,` goes back to the span added)"
         )
 
 

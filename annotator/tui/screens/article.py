@@ -24,7 +24,7 @@ from annotator.tui.failures import said
 from annotator.tui.items import Item
 from annotator.tui.layout import display
 from annotator.tui.model import ArticleModel
-from annotator.tui.preview import selected, selection_keys, what_keys_add
+from annotator.tui.preview import keys_on, selected, selection_keys, what_keys_add
 from annotator.tui.preview import shortened as _shortened
 from annotator.tui.screens import app_as
 from annotator.tui.screens.cursor import CursorScreen
@@ -52,17 +52,6 @@ def side_width(screen: int) -> int:
     if screen < WIDE_SCREEN:
         return SIDE_WIDTHS[0]
     return min(max(SIDE_WIDTHS[1], screen // 3), SIDE_MOST)
-
-
-#: What the keys do on the current item, by (kind, is a quote): inside a quote a digit of an entity adds one at
-#: the cursor (`AnnotateScreen.action_label`), and 4 on an entity adds a quote around it, so neither "labels" it.
-_KEYS_ON = {
-    ("pending", False): "enter accept, x reject, 1-3 label",
-    ("pending", True): "enter or 4 accept the quote, x reject it, s choose its speaker; {add}",
-    ("span", True): "x remove the quote, s choose its speaker; {add}",
-    ("rejected", False): "rejected: enter takes it back",
-    ("rejected", True): "rejected: enter takes it back",
-}
 
 
 class ArticleScreen(CursorScreen):
@@ -296,10 +285,8 @@ class ArticleScreen(CursorScreen):
         return f"{self._what_keys_add()} · tab: next to decide · v: select · ?: help"
 
     def keys_on(self, item: Item) -> str:
-        """What the keys do on an item when it is current ("enter accept, x reject, 1-3 label"); "" for a span with
-        nothing to decide."""
-        keys = _KEYS_ON.get((item.kind, item.is_quote), "")
-        return keys.format(add=self._what_keys_add(quote=False)) if "{add}" in keys else keys
+        """What the keys do on an item when it is current (`preview.keys_on`)."""
+        return keys_on(self.model, item, self.cursor, self.annotator_app.keymap)
 
     def still_to_decide(self, item: Item) -> str:
         """An item still needing a decision, named for the status line ("the suggestion LOCATION 'Lagos' at 12:17,
