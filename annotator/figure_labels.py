@@ -6,8 +6,9 @@ on "-3 million" refused as starting with punctuation, the number's minus sign.""
 from __future__ import annotations
 
 from annotator.counts import is_figure_number, period
+from annotator.figure_shapes import number_range
 from annotator.figure_units import is_glued_figure, number_of_unit, with_multiplier
-from annotator.shapes import TokenRange, Tokens, number_range, qualified, word_at
+from annotator.shapes import TokenRange, Tokens, qualified, word_at
 from annotator.vocabulary import Label
 from annotator.wordlists import CURRENCIES, DETERMINERS
 

@@ -11,12 +11,10 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from annotator.wordlists import (
-    A_NUMBERS,
     CURRENCIES,
     DATES,
     DETERMINERS,
     ELIDED_PARTICLES,
-    FRACTIONS,
     FUNCTION_WORDS,
     LY_NOT_ADVERBS,
     MODIFIER_ENDINGS,
@@ -27,8 +25,6 @@ from annotator.wordlists import (
     OPENING,
     PARTICLES,
     QUALIFIERS,
-    RANGE_WORDS,
-    SCALES,
     SENTENCE_OPENING_WORDS,
     SPEECH_VERB_FORMS,
     TIME_PLACE_ADVERBS,
@@ -270,81 +266,13 @@ def capital_by_position(text: str, tokens: Tokens, index: int) -> bool:
     mid-sentence. A sentence's first capital says nothing of a name; whether an entity marks the word elsewhere,
     which would make it one, `stops` asks."""
     word = word_at(text, tokens, index)
-    if not word[:1].isupper() or any(c.isupper() for c in word[1:]) or not sentence_start(text, tokens, index):
+    if not word[:1].isupper() or any(c.isupper() for c in word[1:]):
+        return False
+    if not (sentence_start(text, tokens, index) or opens_a_quotation(text, tokens, index)):  # `said "Buildings`
         return False
     if name_range(text, tokens, index, PARTICLES) != (index, index):
         return False
     return word not in _named(text)
-
-
-#: The words from a hyphen before a fraction: "-thirds", "-and-a-half", "-and-an-eighth".
-_FRACTION_LEADS = (("-",), ("-", "and", "-", "a", "-"), ("-", "and", "-", "an", "-"))
-
-
-def fraction_length(words: Sequence[str]) -> int:
-    """How many of these lower-case words, from a hyphen after a number, make a fraction joined to it ("-thirds": 2,
-    "-and-a-half": 6); 0 if they make none."""
-    for lead in _FRACTION_LEADS:
-        if tuple(words[: len(lead)]) == lead and len(words) > len(lead) and words[len(lead)] in FRACTIONS:
-            return len(lead) + 1
-    return 0
-
-
-def _fraction_after(text: str, tokens: Tokens, hyphen: int) -> int | None:
-    """The last token of a fraction joined by the hyphen at `hyphen` ("-thirds", "-and-a-half"), or None."""
-    end = hyphen
-    while end < min(hyphen + 6, len(tokens)) and (end == hyphen or joined(text, tokens, end - 1, end)):
-        end += 1
-    length = fraction_length([word_at(text, tokens, i).lower() for i in range(hyphen, end)])
-    return hyphen + length - 1 if length else None
-
-
-def _apart(number: str, after: str) -> bool:
-    """Whether a number in digits and a number in words right after it are two figures ("up from 8,300 | twelve months
-    ago": the second a duration's, no figure; a newcomer's trial got '8,300 twelve'); a scale word joins them."""
-    words = after.lower()
-    return number[:1].isdigit() and words.isalpha() and words in NUMBER_WORDS and words not in SCALES | FRACTIONS
-
-
-def number_range(text: str, tokens: Tokens, index: int) -> TokenRange:
-    """The figure around token `index`: numbers and scale words, ranges ("3-1", from either number), plural fractions
-    ("three quarters"), and the qualifier before them."""
-    first = last = index
-    while last + 1 < len(tokens) and joined(text, tokens, last, last + 1):
-        word = word_at(text, tokens, last + 1).lower()
-        if _apart(word_at(text, tokens, last), word):
-            break  # "8,300 | twelve months ago": a number in words after digits counts something else
-        if is_number(word) or word in SCALES or word in FRACTIONS:
-            last += 1
-        elif word == "-" and (fraction := _fraction_after(text, tokens, last + 1)) is not None:
-            last = fraction  # "two-thirds", "three-and-a-half"
-        elif (
-            word in RANGE_WORDS
-            and last + 2 < len(tokens)
-            and joined(text, tokens, last + 1, last + 2)
-            and is_number(word_at(text, tokens, last + 2))
-        ):
-            last += 2
-        else:
-            break
-    while first > 0 and joined(text, tokens, first - 1, first):
-        before = word_at(text, tokens, first - 1)
-        counted = before.lower() == "a" and word_at(text, tokens, first).lower() in A_NUMBERS  # not "a | five-storey"
-        ranged = before in RANGE_WORDS - {"and"} and first > 1 and joined(text, tokens, first - 2, first - 1)
-        if ranged and is_number(word_at(text, tokens, first - 2)):
-            first -= 2
-            continue
-        if not (is_number(before) or before in CURRENCIES or counted) or _apart(before, word_at(text, tokens, first)):
-            break
-        first -= 1
-    for qualifier in sorted(QUALIFIERS, key=len, reverse=True):
-        begin = first - len(qualifier)
-        if begin < 0 or not all(joined(text, tokens, i, i + 1) for i in range(begin, first)):
-            continue
-        if tuple(word_at(text, tokens, i).lower() for i in range(begin, first)) == qualifier:
-            first = begin
-            break
-    return first, last
 
 
 # -- noun groups: the words a common noun's group takes in, read by `phrases` ----------------------------

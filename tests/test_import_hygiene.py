@@ -36,6 +36,7 @@ CORE = [
     "annotator.exchange.untagged",
     "annotator.exchange.formats.labelstudio_completions",
     "annotator.dates",
+    "annotator.figure_shapes",
 ]
 
 

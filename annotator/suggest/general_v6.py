@@ -22,8 +22,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from annotator.figure_shapes import fraction_length
 from annotator.models import Label
-from annotator.shapes import fraction_length
 from annotator.suggest.entities import Candidate
 from annotator.suggest.general_v4 import bare_name
 from annotator.suggest.lexicon import ROUND_NUMBERS, _words
