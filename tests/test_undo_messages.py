@@ -179,3 +179,24 @@ def test_undoing_a_label_key_on_a_rejected_suggestion_says_it_is_rejected_again(
         assert store.undo("n", WHO).message == (
             "undid relabel of LOCATION 'Harbour' at 4:11 to ACTOR; the suggestion is rejected again"
         )
+
+
+def test_undoing_a_speakers_resize_says_its_quotes_follow_it_not_that_they_have_a_speaker_again(
+    tmp_path: Path,
+) -> None:
+    """A newcomer's trial (s51 t5, F2): undo and redo of a speaker's resize ended "; 2 quotes have their speaker
+    again", as if the resize had taken them away; the quotes kept that speaker throughout, following its words."""
+    text = 'Mayor Ann Lee said: "We will rebuild." Later she added: "It will take years."'
+    first, second = text.index('"We'), text.index('"It')
+    with Store.open(one_article(tmp_path / "q.db", text)) as store:
+        actor = store.add_span("n", WHO, 6, 13, "ACTOR").spans[0]
+        for start in (first + 1, second + 1):
+            quote = store.add_span("n", WHO, start, text.index('"', start), "QUOTE").spans[0]
+            store.set_speaker("n", WHO, quote.id, actor.id)
+        store.resize_span("n", WHO, actor.id, 0, 13)
+        assert store.undo("n", WHO).message == (
+            "undid resize of ACTOR 'Mayor Ann Lee' at 0:13, now 'Ann Lee' at 6:13; the speaker of 2 quotes"
+        )
+        assert store.redo("n", WHO).message == (
+            "redid resize of ACTOR 'Ann Lee' at 6:13, now 'Mayor Ann Lee' at 0:13; the speaker of 2 quotes"
+        )

@@ -28,6 +28,7 @@ from annotator.store.undo_words import (
     relabel_words,
     some,
     span_changes,
+    speaker_followed,
     speakers_relinked,
 )
 from annotator.vocabulary import Status
@@ -215,9 +216,11 @@ class History(NothingExplained):
             was, now = (None, back[0]) if back else (gone[0], gone[0]) if gone else changed[0]
             return f" of {as_changed(was, now, made)}{also}"
         entities = [(was, now) for was, now in changed if was["label"] != "QUOTE"]
-        relinked = speakers_relinked([(was, now) for was, now in changed if was["label"] == "QUOTE"])
+        quotes = [(was, now) for was, now in changed if was["label"] == "QUOTE"]
+        relinked = speakers_relinked(quotes)
         if len(entities) == 1 and relinked and not (back or gone):  # a speaker ACTOR resized, its quotes following
-            return f" of {as_changed(*entities[0])}{also}; {relinked}"
+            following = speaker_followed(*entities[0], quotes)  # they kept it: not "have their speaker again"
+            return f" of {as_changed(*entities[0])}{also}; {following or relinked}"
         quote = (
             quote_and_speaker(back, made) or quote_and_speaker(gone, made)
             if not changed and not (back and gone)

@@ -90,6 +90,17 @@ def speakers_relinked(changed: list[tuple[Row, Row]]) -> str:
     return "; ".join(notes)
 
 
+def speaker_followed(was: Row, now: Row, quotes: list[tuple[Row, Row]]) -> str:
+    """Quotes whose speaker is the resized span `was` -> `now`, before and after alike, as a note ("the speaker
+    of 2 quotes"): they never lost it (a newcomer's trial read "have their speaker again" as if the resize had
+    taken it away); "" when any quote's speaker changed otherwise."""
+    said_by = [(q_was.get("speaker_start"), q_was.get("speaker_end"), q_now.get("speaker_start"),
+                q_now.get("speaker_end")) for q_was, q_now in quotes]  # fmt: skip
+    if not quotes or any(offsets != (was["start"], was["end"], now["start"], now["end"]) for offsets in said_by):
+        return ""
+    return f"the speaker of {_quotes([q_now for _, q_now in quotes])}"
+
+
 def _quotes(rows: list[Row]) -> str:
     return describe(rows[0]) if len(rows) == 1 else counted(len(rows), "quote")
 
