@@ -26,7 +26,7 @@ from annotator.tui.layout import display
 from annotator.tui.screens.annotate import AnnotateScreen
 from annotator.tui.screens.article import ArticleScreen
 from annotator.tui.screens.cursor import CursorScreen
-from annotator.tui.screens.opening import JUMP_HOLD_SECONDS, jump_key, moves_by_text
+from annotator.tui.screens.opening import JUMP_HOLD_SECONDS, caught_up_before, jump_key
 from annotator.tui.screens.reloading import RETRIED
 from annotator.tui.screens.speaker import SpeakerScreen
 from annotator.tui.screens.typed import KeysAheadApp
@@ -147,11 +147,11 @@ class AnnotatorApp(KeysAheadApp):
         the article screen that reads what it shows is not applied when another process changed the article since
         (`ArticleScreen.catch_up` shows it as stored first): it was aimed at what the screen showed. An editing key
         goes on: the Store refuses it on a changed annotation, and it acts again after the reload when it still
-        means the same thing (`reloading.retried`); so does t or T, after the article is shown as stored: it goes by
-        the text (refused, it let the key typed after it act as a key of its own: `t d` marked the article done)."""
+        means the same thing (`reloading.retried`); so does t or T, after the article is shown as stored
+        (`opening.caught_up_before`)."""
         try:
-            screen, by_text = self._reading_key_of(action, default_namespace), moves_by_text(action)
-            if screen is not None and screen.catch_up(key=not by_text) and not by_text:
+            screen = self._reading_key_of(action, default_namespace)
+            if screen is not None and caught_up_before(screen, action, self.store_failed):
                 return self.not_run(action)  # no screen opens: the keys held after it go on now
             if screen is not None:  # a key that reads the screen: what it shows after is what the person sees
                 screen.highlight_unseen, screen.pending_unseen, screen.done_unseen = None, None, None

@@ -115,3 +115,35 @@ async def test_a_comment_saved_while_another_process_writes_then_t_d_jump_and_ma
     with Store.open(db, read_only=True) as store:
         assert [(who, text) for who, text, _ in store.comments("s")] == [(WHO, "ok")]
     assert stored(db) == (Status.TODO, [])
+
+
+#: Another process damaging the database file in place (a disk fault, a stray write): every page after the first.
+DAMAGING = """
+import sys
+with open(sys.argv[1], "r+b") as file:
+    file.seek(4096)
+    file.write(bytes(range(256)) * 64 * 64)
+"""
+
+
+async def test_t_d_when_showing_the_article_as_stored_fails_jump_and_mark_nothing_done(db: Path) -> None:
+    """The database file damaged while the screen has it open: the catch-up before t failed on it, t was not run,
+    and d acted as a key of its own. A jump goes by the text shown: the error is said, and t waits for its
+    character all the same."""
+    app = make_app(db, WHO, keymap_path=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        accepted = annotator("accept", "--annotator", WHO, "--db", db, "s")  # another terminal
+        assert (accepted.returncode, accepted.stderr) == (0, ""), accepted.stderr
+        damaged = subprocess.run([sys.executable, "-c", DAMAGING, str(db)], capture_output=True, text=True)
+        assert (damaged.returncode, damaged.stderr) == (0, "")
+        burst(app, "td")
+        await pilot.pause(JUMP_HOLD_SECONDS + 0.5)
+        await pilot.pause()
+        assert shown(app) == ("AnnotateScreen", "during", None)
+        unreadable = (
+            f"Not done: {db} cannot be read (database disk image is malformed); it was replaced, removed or "
+            f"overwritten since it was opened: quit, then run `annotator check --db {db}`"
+        )
+        assert {message for _, message in app.messages} == {unreadable}  # said as each key met it
+        assert app.screen.status_line.text.plain == unreadable

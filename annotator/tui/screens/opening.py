@@ -11,9 +11,15 @@ read: its screen holds the keys itself (`TypedInto`).
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from textual.screen import Screen
+
+from annotator.tui.failures import STORE_ERRORS
+
+if TYPE_CHECKING:
+    from annotator.tui.screens.article import ArticleScreen
 
 #: By screen class name (the first found in its class's order), the ids of its bindings that may open another
 #: screen or close it.
@@ -55,3 +61,17 @@ def moves_by_text(action: object) -> bool:
     """Whether an action is t's or T's: it goes by the article's characters, which no annotation changes, so an
     article shown as stored first does not change what it means (`AnnotatorApp.run_action`)."""
     return isinstance(action, str) and action.startswith("jump(")
+
+
+def caught_up_before(screen: ArticleScreen, action: object, failed: Callable[[Exception], None]) -> bool:
+    """The article shown as stored before a key that reads it (`ArticleScreen.catch_up`); True when it was and the
+    key is not run. t or T runs all the same, after a store error in the catch-up too (said by `failed`): refused,
+    it let the key typed after it act as a key of its own (`t d` marked the article done, or, on a damaged file,
+    opened the done prompt)."""
+    if not moves_by_text(action):
+        return screen.catch_up(key=True)
+    try:
+        screen.catch_up()
+    except STORE_ERRORS as error:
+        failed(error)
+    return False
