@@ -21,6 +21,7 @@ from textual import events
 from annotator.store import Store
 from annotator.tui.app import JUMP_HOLD_SECONDS, AnnotatorApp, make_app
 from annotator.tui.screens.annotate import AnnotateScreen
+from annotator.tui.screens.article import CURSOR_SAVE_SECONDS
 from annotator.vocabulary import Status
 from tests.tui.conftest import WHO
 
@@ -147,3 +148,56 @@ async def test_t_d_when_showing_the_article_as_stored_fails_jump_and_mark_nothin
         )
         assert {message for _, message in app.messages} == {unreadable}  # said as each key met it
         assert app.screen.status_line.text.plain == unreadable
+
+
+SHOWN_AS_STORED = (
+    "Shown as stored now: the annotation was changed by `annotator accept` since it was shown here; ACTOR 'Police' "
+    "is no longer suggested as it was; highlighted now: the span ACTOR 'Police' at 0:6"
+)
+#: What the status line says while t waits for its character.
+JUMP_HINT = "t: the first character of the next word to go to (escape: stay)"
+
+
+def status(app: AnnotatorApp) -> str:
+    screen = app.screen
+    assert isinstance(screen, AnnotateScreen)
+    return screen.status_line.render().plain
+
+
+async def test_t_after_another_process_changed_the_article_says_both_what_changed_and_what_the_next_key_does(
+    db: Path,
+) -> None:
+    """t shows the article as stored first: its hint took the status line at once, and what had changed was
+    said only in the message log (M). Both stand, the hint under it, until the character comes."""
+    app = make_app(db, WHO, keymap_path=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        accepted = annotator("accept", "--annotator", WHO, "--db", db, "s")  # another terminal
+        assert (accepted.returncode, accepted.stderr) == (0, ""), accepted.stderr
+        burst(app, "t")
+        await pilot.pause()
+        assert (shown(app), status(app)) == (("AnnotateScreen", "Police", 1), f"{SHOWN_AS_STORED}\n{JUMP_HINT}")
+        burst(app, "d")
+        await pilot.pause()
+        assert shown(app) == ("AnnotateScreen", "during", None)
+        assert JUMP_HINT not in status(app)
+
+
+async def test_the_reload_timer_showing_the_article_as_stored_keeps_the_hint_of_a_waiting_jump(db: Path) -> None:
+    """t waits for its character; another process accepts on the article, and the screen's timer shows it as
+    stored: its line took the hint's place, though the next key was still taken as the character. The status
+    line says what the next key does."""
+    app = make_app(db, WHO, keymap_path=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        burst(app, "t")
+        await pilot.pause()
+        assert shown(app)[2] == 1
+        accepted = annotator("accept", "--annotator", WHO, "--db", db, "s")  # another terminal
+        assert (accepted.returncode, accepted.stderr) == (0, ""), accepted.stderr
+        await pilot.pause(CURSOR_SAVE_SECONDS + 0.5)  # the timer's round: it reads what another process changed
+        assert (shown(app), status(app)) == (("AnnotateScreen", "Police", 1), f"{SHOWN_AS_STORED}\n{JUMP_HINT}")
+        burst(app, "d")
+        await pilot.pause()
+        assert shown(app) == ("AnnotateScreen", "during", None)
+    assert stored(db) == (Status.IN_PROGRESS, ["Police", "John Smith", "Mary Jones", "London"])

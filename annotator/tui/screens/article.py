@@ -230,8 +230,8 @@ class ArticleScreen(CursorScreen):
         self.annotator_app.log_message(str(message))
         self.status_line.say(message if isinstance(message, Text) else Text(message, style=style))
 
-    def hint(self, message: str) -> None:
-        self.status_line.say(Text(message, style="bold"))
+    def hint(self, message: str | None) -> None:
+        self.status_line.ask(message)
 
     def notice(self, message: str, style: str) -> None:
         """A notice of the app (`AnnotatorApp.notify`) on the status line, not kept in the log (what raised it keeps

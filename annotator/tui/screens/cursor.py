@@ -58,8 +58,9 @@ class CursorScreen(Screen[None]):
         """Show the cursor, selection and current item as they are now (`ArticleScreen`)."""
         raise NotImplementedError
 
-    def hint(self, message: str) -> None:
-        """A question on the status line, not kept in the message log (`ArticleScreen`)."""
+    def hint(self, message: str | None) -> None:
+        """What the next key does, on the status line until it comes (None), not kept in the message log
+        (`ArticleScreen`)."""
         raise NotImplementedError
 
     # -- the cursor, the selection and the current item ------------------------------------------------------
@@ -201,6 +202,7 @@ class CursorScreen(Screen[None]):
         if self.jump_step is None:
             return False
         step, self.jump_step = self.jump_step, None
+        self.hint(None)
         char = event.character if event.key != "escape" else None
         if not char or not char.isprintable() or char.isspace():
             self._redraw(follow=False)
@@ -214,6 +216,7 @@ class CursorScreen(Screen[None]):
         the screen from every widget, which handle them as they would."""
         if self.jump_step is not None:
             self.jump_step = None
+            self.hint(None)
             self._redraw(follow=False)
 
     def _jumped(self, char: str, step: int) -> None:

@@ -87,6 +87,8 @@ class StatusLine(Widget, can_focus=False):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.text = Text()
+        #: what the next key does while a key waits for it (t's character), kept under every line said till then
+        self.question: Text | None = None
         self._lines = 1  # lines the text takes: a new layout only when that changes
         self._width = 0  # its columns, told the screen when they change (`Resized`)
 
@@ -107,14 +109,26 @@ class StatusLine(Widget, can_focus=False):
             text = text.copy() if shown == text.plain else Text(shown, style=text.style)
         text.no_wrap, text.overflow = False, "fold"
         self.text = text
+        self._shown_anew()
+
+    def ask(self, question: str | None) -> None:
+        """What the next key does (None: it came), on a line of its own under whatever is said meanwhile: a line
+        said then (the article shown as stored, by the key itself or the screen's timer) took its place, and the
+        key after was still taken as t's character."""
+        self.question = None if question is None else Text(question, style="bold")
+        self._shown_anew()
+
+    def _shown_anew(self) -> None:
         lines = self._count_lines()
         self.refresh(layout=lines != self._lines)  # a layout of the whole screen costs more than the action
         self._lines = lines
 
     def _count_lines(self) -> int:
         width = self.content_region.width
-        text = self.text
-        return 1 if width <= 0 or text.cell_len <= width else len(text.wrap(self.app.console, width))
+        text = self.render()
+        if width <= 0 or (self.question is None and text.cell_len <= width):
+            return 1
+        return len(text.wrap(self.app.console, width))
 
     def on_resize(self) -> None:
         width = self.content_region.width
@@ -127,4 +141,6 @@ class StatusLine(Widget, can_focus=False):
             self.refresh(layout=True)
 
     def render(self) -> Text:
-        return self.text
+        if self.question is None:
+            return self.text
+        return Text.assemble(self.text, "\n", self.question, no_wrap=False, overflow="fold")
