@@ -24,4 +24,4 @@ async def test_reading_gold_again_says_only_what_changed(tmp_path: Path) -> None
         "Shown as stored now: disagreement 1/2 ('Anna' at 8:12) was settled by lead, with bob's version; highlighted "
         "now: 2/2"
     )
-    assert said == [shown]
+    assert said == [f"{shown} ('Ben' at 17:20)"]  # the log keeps the fullest words (`review_fitted`)

@@ -82,6 +82,15 @@ class RefittingScreen(AnnotateScreen):
             pieces = tuple(dict.fromkeys(p for p in known if isinstance(p, Fitted) and p and p in message))
             if pieces:
                 self._said = (message, style, self.status_line.text, pieces)
+                self._log_whole(message, pieces)
+
+    def _log_whole(self, message: str, pieces: tuple[Fitted, ...]) -> None:
+        """The message log (M) keeps the line just said with the fullest of its words: it shows every line whole,
+        at any width (it kept the words fitted to the status line then, cut short after a resize)."""
+        for piece in pieces:
+            message = message.replace(piece, piece.forms[0], 1)
+        log = self.annotator_app.messages
+        log[-1] = (log[-1][0], message)
 
     def on_status_line_resized(self, resized: StatusLine.Resized) -> None:
         """Fit the words of the line shown, and those kept for the next key's refusal, to the new width."""

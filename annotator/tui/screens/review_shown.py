@@ -224,9 +224,13 @@ def undo_said(screen: ReviewScreen, was: dict[Place, str | None], edit: Edit) ->
     changed = [i for i, key in enumerate(now) if was.get(key) != now[key]]
     if not changed:
         return edit.message
-    settling = review.settled_in[changed[0]]
-    what = "open again" if settling is None else settling.said().replace("settled", "settled again", 1)
-    return f"{edit.message}; {named(review, changed[0], screen.model.text)} is {what}"
+    settling, called = review.settled_in[changed[0]], names(review, changed[0], screen.model.text)
+    if settling is None:
+        forms = [f"{name} is open again" for name in called]
+    else:  # fitted to the status line's width as the screen's other lines (with long names it took 3 rows at 80)
+        again = [(called[n], said_by(settling, how).replace("settled", "settled again", 1)) for n, how, _ in FORMS]
+        forms = list(dict.fromkeys(f"{name} is {said}" for name, said in again))
+    return f"{edit.message}; {screen.fitted(forms, (f'{edit.message}; ', ''))}"
 
 
 def after_undo(screen: ReviewScreen, was: dict[Place, str | None]) -> None:
