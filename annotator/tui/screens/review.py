@@ -27,6 +27,7 @@ from annotator.tui.screens.reloading import edits_through_retried, retried
 from annotator.tui.screens.review_done import ask_done, marked_as_asked
 from annotator.tui.screens.review_fitted import RefittingScreen
 from annotator.tui.screens.review_keys import PICK_KEYS, PUT_ASIDE, REVIEW_BINDINGS
+from annotator.tui.screens.review_shown import all_settled, next_open
 from annotator.tui.widgets.article_view import Marks
 from annotator.tui.widgets.disagreements import DisagreementPanel
 from annotator.tui.widgets.info import Legend
@@ -211,7 +212,7 @@ class ReviewScreen(RefittingScreen):
         if self.review is None or self.index is None or not self.review.disagreements:
             return super().nothing_current()
         if not self.review.open:  # nothing left to pick (trial 34: it still asked for a pick)
-            return f"{self._all_settled()} · {self._what_keys_add()} · j/k: disagreements · ?: help"
+            return f"{all_settled(self)} · {self._what_keys_add()} · j/k: disagreements · ?: help"
         return (
             f"{'/'.join(self._pick_keys())} pick a version of the disagreement (marked in rose)"
             f" · {self._what_keys_add()} · j/k: disagreements · ?: help"
@@ -273,6 +274,11 @@ class ReviewScreen(RefittingScreen):
         self.view.set_marks(self._marks())
         self.panel.point(self.model, self.current, self._offset())
 
+    def _next_candidate(self, edit: Edit | None) -> None:
+        """A label key by hand stays on the span it added: the pass's next `;` stop is a word no annotator marked
+        (trial s51 t5: "next: 1/2 add 'a leader'" beside the disagreement just settled); tab goes on."""
+        return None
+
     def _undo_redo(self, operation: Callable[..., Edit], note: str = "", words: Worded | None = None) -> None:
         """Undo or redo, and show the disagreement it opened or settled again (`review_shown.after_undo`, `undo_said`)."""
         from annotator.tui.screens.review_shown import after_undo, settled, undo_said
@@ -317,30 +323,8 @@ class ReviewScreen(RefittingScreen):
         edit = self._commit(pick)
         if edit is None:
             return
-        went = self._next_open()
+        went = next_open(self)
         self.say(f"{name}'s version into gold: {edit.message}{went}{self.retrying or ''}", "green")
-
-    def _all_settled(self) -> str:
-        """Every disagreement settled: what d does, or that gold is done already (trial 37b: a re-review of done
-        gold still said d would mark it done)."""
-        return "all settled, gold done" if self.model.status is Status.DONE else "all settled: d marks gold done"
-
-    def _next_open(self) -> str:
-        """After a decision, the next disagreement still open after this one; after the last, the first still
-        open before it, said (trial 31: a silent wrap from 3/3 to 2/3 made the next keys overwrite a pick); with
-        none open, stay and say so. What it says, for the pick's message."""
-        review = self.review
-        if review is None or not review.open:
-            self._show_disagreement()
-            return f"; {self._all_settled()}" if review is not None and review.disagreements else ""
-        here = self.index or 0
-        later = [i for i in review.open if i > here]
-        self.index = later[0] if later else review.open[0]
-        self._show_disagreement()
-        if later:
-            return ""
-        total = len(review.disagreements)
-        return f"; back to {self.index + 1}/{total}, the first still open"
 
     def action_disagreement(self, step: int) -> None:
         review, self.search_match = self.review, None  # a move of the person's own: the cursor is the search's place

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 from annotator.errors import Conflict
 from annotator.literal import quoted
 from annotator.tui.screens.review_fitted import ROOM, Fitted
+from annotator.vocabulary import Status
 from annotator.wording import clipped, elided, whose
 
 if TYPE_CHECKING:
@@ -293,3 +294,26 @@ def read_again(screen: ReviewScreen, key: bool) -> bool:
         return False
     screen.say(show_as_stored(screen, cause, key), "yellow")
     return True
+
+
+def all_settled(screen: ReviewScreen) -> str:
+    """Every disagreement settled: what d does, or that gold is done already (trial 37b: a re-review of done gold
+    still said d would mark it done)."""
+    return "all settled, gold done" if screen.model.status is Status.DONE else "all settled: d marks gold done"
+
+
+def next_open(screen: ReviewScreen) -> str:
+    """After a decision, the next disagreement still open after the one shown; after the last, the first still open
+    before it, said (trial 31: a silent wrap from 3/3 to 2/3 made the next keys overwrite a pick); with none open,
+    stay and say so. What it says, for the pick's message."""
+    review = screen.review
+    if review is None or not review.open:
+        screen._show_disagreement()
+        return f"; {all_settled(screen)}" if review is not None and review.disagreements else ""
+    here = screen.index or 0
+    later = [i for i in review.open if i > here]
+    screen.index = later[0] if later else review.open[0]
+    screen._show_disagreement()
+    if later:
+        return ""
+    return f"; back to {screen.index + 1}/{len(review.disagreements)}, the first still open"
