@@ -22,14 +22,19 @@ SAME = "give the same options to resume, or another -o"
 def test_a_rerun_with_another_shard_size_names_it_alone(tmp_path: Path) -> None:
     write_articles(tmp_path / "news.jsonl", dev_articles(2))
     ok("predict", "news.jsonl", "-o", "pred", "--workers", "1", "--shard-size", "500", cwd=tmp_path)
-    before = (tmp_path / "pred" / "manifest.json").read_bytes()
-    again = ("predict", "news.jsonl", "-o", "pred", "--workers", "1", "--shard-size", "200")
-    result = subprocess.run([ANNOTATOR, *again], capture_output=True, text=True, cwd=tmp_path, check=False)
-    assert (result.returncode, result.stderr) == (
-        1,
-        f"annotator: error: pred/manifest.json: made with --shard-size 500, not 200: {SAME}\n",
+    assert_refused_rerun(
+        tmp_path, ("news.jsonl", "--shard-size", "200"), f"made with --shard-size 500, not 200: {SAME}"
     )
-    assert (tmp_path / "pred" / "manifest.json").read_bytes() == before
+
+
+def assert_refused_rerun(folder: Path, args: tuple[str, ...], said: str) -> bytes:
+    """`predict ARGS -o pred` is refused in one line, `pred/manifest.json: SAID`, and the manifest left as it was."""
+    before = (folder / "pred" / "manifest.json").read_bytes()
+    again = ("predict", *args, "-o", "pred", "--workers", "1")
+    result = subprocess.run([ANNOTATOR, *again], capture_output=True, text=True, cwd=folder, check=False)
+    assert (result.returncode, result.stderr) == (1, f"annotator: error: pred/manifest.json: {said}\n")
+    assert (folder / "pred" / "manifest.json").read_bytes() == before
+    return before
 
 
 def refusal(folder: Path, pipeline: dict[str, Any], shard_size: int, inputs: list[str]) -> str:
@@ -94,12 +99,6 @@ def test_a_rerun_reading_another_text_field_is_refused(tmp_path: Path) -> None:
     tasks = [{"data": {"article": "Paris is busy, said Anne Hidalgo.", "body": "Berlin is calm."}}]
     (tmp_path / "tasks.json").write_text(json.dumps(tasks), encoding="utf-8")
     ok("predict", "tasks.json", "--text-field", "article", "-o", "pred", "--workers", "1", cwd=tmp_path)
-    before = (tmp_path / "pred" / "manifest.json").read_bytes()
-    again = ("predict", "tasks.json", "--text-field", "body", "-o", "pred", "--workers", "1")
-    result = subprocess.run([ANNOTATOR, *again], capture_output=True, text=True, cwd=tmp_path, check=False)
-    assert (result.returncode, result.stderr) == (
-        1,
-        f"annotator: error: pred/manifest.json: made with --text-field article, not body: {SAME}\n",
-    )
-    assert (tmp_path / "pred" / "manifest.json").read_bytes() == before
+    said = f"made with --text-field article, not body: {SAME}"
+    before = assert_refused_rerun(tmp_path, ("tasks.json", "--text-field", "body"), said)
     assert json.loads(before)["text_field"] == "article"
