@@ -393,6 +393,8 @@ def test_drafts_are_left_out_and_counted(tmp_path: Path) -> None:
         "1 record(s) imported (1 new article(s)) -> n.db",
         "left out: 2 Label Studio draft(s) (unsubmitted work in its editor: submit it there to import it)",
         "left out: 1 task(s) without an annotation",
+        "note: the 1 task(s) without an annotation: task 2 (t.json:1 record 2); `annotator ingest t.json --db n.db` "
+        "stores their texts to annotate (the articles already stored stay as they are)",
     ]
 
 

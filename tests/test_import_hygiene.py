@@ -35,6 +35,9 @@ CORE = [
     "annotator.exchange.csv_exports",
     "annotator.exchange.untagged",
     "annotator.exchange.formats.labelstudio_completions",
+    "annotator.exchange.formats.labelstudio_ids",
+    "annotator.exchange.formats.labelstudio_unannotated",
+    "annotator.exchange.unannotated_tasks",
     "annotator.dates",
     "annotator.figure_shapes",
 ]

@@ -37,6 +37,9 @@ def test_labels_naming_nobody_are_the_annotator_options_work(tmp_path: Path) -> 
         "left out: 1 task(s) without an annotation",
         "left out: 2 quote(s)' speakers: JSON_MIN has no relations (Label Studio's JSON export keeps them)",
         "note: 3 article(s) new to this database stored as done work: Label Studio's JSON_MIN has no status",
+        "note: the 1 task(s) without an annotation: task 4 (min.json:132 record 4); ingest does not read Label "
+        "Studio's JSON_MIN: its JSON export of the project is a task file `annotator ingest FILE` stores their "
+        "texts from",
     ]
     assert rows(
         tmp_path / "a.db",

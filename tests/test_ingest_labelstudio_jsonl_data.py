@@ -66,17 +66,23 @@ def test_a_jsonl_article_without_text_and_with_spans_is_still_missing_its_text(t
     assert one_error_line(result) == "a.jsonl:1: field 'text': missing"
 
 
-def test_a_tasks_own_meta_is_said_not_stored(tmp_path: Path) -> None:
+def test_a_tasks_own_meta_is_stored_under_a_key_of_its_own(tmp_path: Path) -> None:
     """Trial t4 F2: a task's own `meta` (`{"desk": ..., "priority": ...}`, Label Studio keeps it beside the data)
-    was dropped without a word; our own export's keys there (annotator, status, ...) are not the user's."""
+    was dropped without a word; it is kept in `meta.labelstudio_task_meta`, but for our own export's keys there
+    (annotator, status, ...), which are not the user's."""
     tasks = [
         {"id": 100, "data": {"text": BANK}, "meta": {"desk": "foreign", "priority": 0}},
         {"id": 101, "data": {"text": BRIDGE}, "meta": {"annotator": "alice", "status": "done"}},
     ]
     (tmp_path / "tasks.json").write_text(json.dumps(tasks), encoding="utf-8")
     result = annotator("ingest", "tasks.json", "--no-suggest", "--db", "t.db", cwd=tmp_path)
-    assert (result.returncode, result.stdout) == (0, "2 article(s) added, 0 already stored, 0 suggestion(s) -> t.db\n")
-    assert result.stderr == (
-        "annotator: note: of 2 Label Studio task(s), 1 carried a task meta of their own ('desk', 'priority'), which "
-        "ingest does not store (the data's fields and data.meta are in each article's meta)\n"
-    )
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == "2 article(s) added, 0 already stored, 0 suggestion(s) -> t.db\n"
+    assert [meta for _, meta in stored(tmp_path / "t.db")] == [
+        {
+            "source": "tasks.json record 1",
+            "labelstudio_task_id": 100,
+            "labelstudio_task_meta": {"desk": "foreign", "priority": 0},
+        },
+        {"source": "tasks.json record 2", "labelstudio_task_id": 101},
+    ]

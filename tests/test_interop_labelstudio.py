@@ -88,6 +88,9 @@ def test_a_projects_json_export_with_two_annotators_a_cancelled_task_and_one_nob
         f"4 record(s) imported (3 new article(s)) -> {db}",
         "left out: 1 Label Studio prediction(s) given by id only, without their results (not read)",
         "left out: 1 task(s) without an annotation",
+        f"note: the 1 task(s) without an annotation: task 4 ({LS / 'ls1232_export.json'}:1 record 4); `annotator "
+        f"ingest {LS / 'ls1232_export.json'} --db {db}` stores their texts to annotate (the articles already stored "
+        "stay as they are)",
     ]
     assert annotations(db) == [
         (MAYOR, "labelstudio-user-1", "done", RIVERTON),
@@ -104,7 +107,10 @@ def test_json_min_export_one_flat_record_per_annotation(tmp_path: Path) -> None:
     assert code == 0
     assert out.splitlines() == [f"3 record(s) imported (2 new article(s)) -> {db}", "left out: 1 task(s) without an annotation",
                                 "left out: 2 quote(s)' speakers: JSON_MIN has no relations (Label Studio's JSON export "
-                                "keeps them)", "note: 2 article(s) new to this database stored as done work: Label Studio's JSON_MIN has no status"]  # fmt: skip
+                                "keeps them)", "note: 2 article(s) new to this database stored as done work: Label Studio's JSON_MIN has no status",
+                                f"note: the 1 task(s) without an annotation: task 4 ({LS / 'ls1232_export_min.json'}:118 "
+                                "record 4); ingest does not read Label Studio's JSON_MIN: its JSON export of the project "
+                                "is a task file `annotator ingest FILE` stores their texts from"]  # fmt: skip
     without_speakers = [(label, text, None) for label, text, _ in RIVERTON]
     assert annotations(db) == [
         (MAYOR, "labelstudio-user-1", "done", without_speakers),

@@ -128,6 +128,8 @@ def import_(
         parse_relation_map,
     )
     from annotator.exchange.importing import read_file, store_records, unsaid
+    from annotator.exchange.unannotated_tasks import unannotated_note
+    from annotator.store import db_option
     from annotator.store.new_names import new_annotator_note
 
     with reported_before_interrupts():
@@ -166,6 +168,10 @@ def import_(
             _say_label_studio_users(records, options.user_map)
         _say_import_report(report, db, snap, format.value)
         _say_reading(records)
+        if format.value == "labelstudio" and (
+            said := unannotated_note(records, path, options.text_field, db_option(db))
+        ):
+            say(said)  # trial t4 F8: which tasks, and the ingest that stores them (`exchange.unannotated_tasks`)
         if report.conflicts:  # the file was not applied: a script must not take it as imported
             raise fail(
                 f"{len(report.conflicts)} record(s) of {path} not imported: they conflict with the work stored in "
@@ -351,6 +357,8 @@ def _refuse_nothing_to_import(records: "list[Read | Entering]", report: "ImportR
     ingest that stores the texts of its tasks nobody annotated (trial t2 F: each command sent the user to the
     other)."""
     from annotator.exchange.formats.common import ImportedRecord
+    from annotator.exchange.unannotated_tasks import ingest_them
+    from annotator.store import db_option
 
     if report.records or report.unchanged or report.commented or report.conflicts:
         return
@@ -367,20 +375,7 @@ def _refuse_nothing_to_import(records: "list[Read | Entering]", report: "ImportR
         else (f"{path} is empty (0 bytes)" if _empty(path) else f"{path} holds no record")
     )
     left = "is left as it was" if existed else "was not created"  # a database made for nothing is not put in place
-    raise fail(f"nothing imported: {said}; {db} {left}{_ingest_them(report, path, db, tasks_of)}")
-
-
-def _ingest_them(report: "ImportReport", path: Path, db: Path, text_field: str | None) -> str:
-    """The ingest that stores the texts of a Label Studio task file's tasks nobody annotated, when some were."""
-    from annotator.exchange.formats.labelstudio import NO_ANNOTATION
-    from annotator.exchange.labelstudio_tasks import ingest_advice
-    from annotator.store import db_option
-
-    return (
-        ""
-        if text_field is None or NO_ANNOTATION not in report.dropped
-        else ingest_advice(path, text_field, db_option(db))
-    )
+    raise fail(f"nothing imported: {said}; {db} {left}{ingest_them(report.dropped, path, tasks_of, db_option(db))}")
 
 
 def _empty(path: Path) -> bool:

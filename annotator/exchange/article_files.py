@@ -272,8 +272,6 @@ def read_articles(
         note(not_read(others))
     if (said := tasks.note(db)) and note is not None:
         note(said)
-    if (said := tasks.meta_note()) and note is not None:
-        note(said)
     carried = annotated(articles)
     unjudged = [a for a in carried if not any(key in a.meta for key in JUDGED_KEYS)]
     if unjudged and note is not None:  # import leaves them out too: sent there, the user went round in a circle

@@ -33,6 +33,7 @@ from annotator.exchange.formats.common import (
     Read,
     Skipped,
 )
+from annotator.exchange.formats.labelstudio_ids import annotation_ids, with_keys
 from annotator.exchange.formats.options import ReadOptions
 from annotator.exchange.formats.stored_spans import said_as_suggested, unchecked_commands
 from annotator.exchange.formats.unknown_labels import UnknownLabels
@@ -277,16 +278,16 @@ def store_records(
             ready.append((target, placed_item, suggested))
             report.superseded += answered_again(placed_item)
     needed = {target for target, *_ in ready}
+    answered = annotation_ids((target, item.record.annotator, item.annotation_id) for target, item, _ in ready)
     with store.write():  # the stored work is compared inside the transaction that replaces it
         for target, item in fresh.items():
             if target not in needed:  # every record for it was skipped
                 continue
             record = item.record
             title = record.title or title_from(record.text)
+            meta = with_keys(record.meta, answered.get(target, {}))  # a Label Studio answer's id
             store.insert_article(
-                ArticleIn(id=record.article_id, text=record.text, title=title, meta=record.meta),
-                token_lists[record.article_id],
-                [],
+                ArticleIn(id=record.article_id, text=record.text, title=title, meta=meta), token_lists[target], []
             )
             report.new_articles += 1
             report.new_as_done += (as_done := "status" in unsaid | item.unsaid and record.status is Status.DONE)

@@ -23,23 +23,19 @@ from pydantic import ValidationError
 
 from annotator.errors import InputError, describe_validation_error, json_kind
 from annotator.exchange.files import Where
+from annotator.exchange.formats.labelstudio_ids import task_keys, with_keys
 from annotator.exchange.formats.labelstudio_objects import holds_regions
 from annotator.exchange.formats.labelstudio_project import TEXT, missing_text
 from annotator.exchange.formats.looks import LABEL_STUDIO_RESULTS, look_of
-from annotator.exchange.formats.stored_spans import DIGEST
 from annotator.exchange.json_arrays import json_array, json_object
 from annotator.exchange.titles import title_from
 from annotator.models import ArticleIn
 
-#: Where the task's `id` is kept in the article's meta.
-TASK_ID = "labelstudio_task_id"
 #: The data fields a task's article is made of (the text's field besides), as import reads them.
 _ARTICLE = {"article_id": "id", "title": "title", "meta": "meta"}
 #: What a record of annotations holds and no task's data does: JSON_MIN's `annotator` and `annotation_id` (even
 #: null, on a task nobody annotated), a task's results.
 _ANNOTATIONS = ("annotator", "annotation_id", *LABEL_STUDIO_RESULTS)
-#: The keys of a task's own `meta` our export writes (`labelstudio_export.task`), which are no user's metadata.
-_OUR_META = {"annotator", "status", "updated_at", DIGEST, "flag_reason", "comments"}
 #: Keys whose list is spans, as JSON_MIN, doccano and our own records carry them (`article_files.SPAN_KEYS`).
 _SPAN_LISTS = ("spans", "label", "labels", "entities")
 
@@ -54,19 +50,6 @@ class TaskReading:
     annotated: int = 0
     predicted: int = 0
     files: list[str] = field(default_factory=list)
-    with_meta: int = 0  # tasks whose own `meta` holds keys besides our export's (trial t4 F2: dropped unsaid)
-    meta_keys: dict[str, None] = field(default_factory=dict)  # those keys, in the order first seen
-
-    def meta_note(self) -> str:
-        """The line that says the tasks' own `meta` is not stored, naming its keys, or "" when none had one."""
-        if not self.with_meta:
-            return ""
-        keys = list(self.meta_keys)
-        named = ", ".join(map(repr, keys[:5])) + (f" and {len(keys) - 5} more" if len(keys) > 5 else "")
-        return (
-            f"of {self.tasks} Label Studio task(s), {self.with_meta} carried a task meta of their own ({named}), "
-            "which ingest does not store (the data's fields and data.meta are in each article's meta)"
-        )
 
     def note(self, db: str = "") -> str:
         """The line that counts the tasks' annotations and predictions and names the import that reads them, or
@@ -145,11 +128,11 @@ def article_from_task(
     if not isinstance(meta, dict):
         raise where.error(f"must be a JSON object, got {json_kind(meta)}", f"{at}meta")
     others = {k: v for k, v in data.items() if k != text_field and k not in _ARTICLE}
-    given = record.get("id")
-    task_id = {TASK_ID: given} if isinstance(given, int | str) and not isinstance(given, bool) else {}
     fields = {_ARTICLE[k]: data[k] for k in ("article_id", "title") if data.get(k) is not None}
     try:
-        article = ArticleIn(text=text, **fields, meta={**others, **meta, "source": source, **task_id})
+        article = ArticleIn(
+            text=text, **fields, meta=with_keys({**others, **meta, "source": source}, task_keys(record))
+        )
     except ValidationError as error:
         name, message = describe_validation_error(error)
         head, dot, rest = name.partition(".")
@@ -157,10 +140,6 @@ def article_from_task(
         named = f"{at}{inside.get(head, head)}{dot}{rest}" if name else None
         raise where.error(message, named) from None
     reading.tasks += 1
-    own = record.get("meta")
-    if isinstance(own, dict) and (keys := [k for k in own if k not in _OUR_META]):
-        reading.with_meta += 1
-        reading.meta_keys.update(dict.fromkeys(keys))
     answered = record.get("annotations") or record.get("completions")  # the latter Label Studio's before 1.0
     reading.annotated += bool(answered)
     reading.predicted += bool(record.get("predictions"))

@@ -143,6 +143,8 @@ class ImportedRecord:
     part: str | None = None
     #: The task's own id in the file (a Label Studio server's), where it has one: its number there is its place.
     task_id: str | None = None
+    #: The id a Label Studio server gave this answer, kept in a new article's meta (`labelstudio_ids`).
+    annotation_id: int | str | None = None
     #: When the server made this answer (a Label Studio annotation's `created_at`): of one task's answers by one
     #: annotator, the one made or changed last stands (`duplicates.later_of`).
     made: str | None = None

@@ -9,7 +9,7 @@ an annotation only touched there by it) in the task's `meta`, which the server k
 emails there, refuses the whole file for anything else, and sets the importing user when it is missing. No
 annotation ids either (the server gives its own); region ids are deterministic, and each task's `id` is its
 place in the file, 1 to n (`labelstudio_export.task`: a server gives its own, label-studio-sdk's converter
-needs one; import never reads it). The model's suggestions
+needs one; import keeps a server's in the article's meta, not ours: `labelstudio_ids`). The model's suggestions
 (`export --suggestions`) are the task's `predictions`, `model_version` the suggester versions: as annotations
 the server would count them as someone's finished work. `export --config PATH` writes the project's labelling
 config (`config` below): the tasks name its `label` and `text` tags and its SPEAKER relation.
@@ -71,6 +71,7 @@ from annotator.exchange.formats.common import (
 from annotator.exchange.formats.labelstudio_completions import ANNOTATIONS, COMPLETIONS, answers_key, old_task
 from annotator.exchange.formats.labelstudio_config import LabelConfig
 from annotator.exchange.formats.labelstudio_export import config, task, write  # noqa: F401 (the format's export)
+from annotator.exchange.formats.labelstudio_ids import TASK_ID, server_id, task_keys, with_keys
 from annotator.exchange.formats.labelstudio_objects import TextObjects, holds_regions
 from annotator.exchange.formats.labelstudio_project import TEXT, missing_text
 from annotator.exchange.formats.labelstudio_results import Loose, left_out, not_spans, read_spans
@@ -84,6 +85,7 @@ from annotator.exchange.formats.labelstudio_truth import (
     ours_without_meta,
     truth,
 )
+from annotator.exchange.formats.labelstudio_unannotated import Unannotated
 from annotator.exchange.formats.labelstudio_users import OneUser, Users, user
 from annotator.exchange.formats.looks import refuse_foreign, refuse_foreign_file
 from annotator.exchange.formats.options import ReadOptions
@@ -166,7 +168,7 @@ def _models(text_field: str) -> tuple[type[LSData], type[LSTask]]:
 
 
 def _task_records(
-    parsed: LSTask, options: ReadOptions, where: Where, one: OneUser, users: Users, objects: TextObjects
+    parsed: LSTask, options: ReadOptions, where: Where, one: OneUser, users: Users, objects: TextObjects, raw: Any
 ) -> Iterator[Read]:
     text = parsed.data.text
     kind = answers_key(parsed.model_dump(include={ANNOTATIONS, COMPLETIONS}))
@@ -195,12 +197,12 @@ def _task_records(
         **({"article_id": parsed.data.article_id} if parsed.data.article_id else {}),
         "text": text,
         "title": parsed.data.title,
-        "meta": {**(parsed.data.model_extra or {}), **parsed.data.meta},
+        "meta": with_keys({**(parsed.data.model_extra or {}), **parsed.data.meta}, task_keys(raw)),
     }
     if parsed.drafts:
         yield Dropped(DRAFTS, len(parsed.drafts))
     if not annotations:
-        yield Dropped(NO_ANNOTATION)
+        yield Unannotated(NO_ANNOTATION, where=where, task=server_id((parsed.model_extra or {}).get("id")))
     for index, annotation in enumerate(annotations):
         field = f"{kind}[{index}]"
 
@@ -245,6 +247,7 @@ def _task_records(
             return ImportedRecord(
                 where, record, dropped=dropped, annotator_field=named_in, comments_field="meta.comments", part=field,
                 task_id=task_id, made=annotation.created_at,
+                annotation_id=None if kind == "predictions" else server_id((annotation.model_extra or {}).get("id")),
                 said=(noted,) if noted is not None and record.status is Status.DONE else (),
             )  # fmt: skip
 
@@ -273,7 +276,8 @@ def _min_record(
         and data.get("annotation_id") is None
         and not any(map(holds_regions, results.values()))
     ):
-        return Dropped(NO_ANNOTATION)  # a task nobody annotated; labels with no author are --annotator's, or an error
+        # a task nobody annotated; labels with no author are --annotator's, or an error
+        return Unannotated(NO_ANNOTATION, where=where, task=server_id(data.get("id")))
     labelling = options.label_config
     if labelling is None:  # which control labels the text, JSON_MIN cannot say (trial t2, A)
         objects.check_min([key for key, value in results.items() if holds_regions(value)], where)
@@ -304,18 +308,24 @@ def _min_record(
     quotes = sum(1 for span in spans if span.label is Label.QUOTE)
     if quotes:  # re-trial 41r: the Converter's JSON_MIN of our export lost its 10 speakers, unsaid
         dropped[MIN_SPEAKERS] += quotes
+    ours = _ours(task_data) and data.get("annotation_id") is None  # no server's: its id is a place in our file
+    task_id = None if ours else server_id(data.get("id"))
     record = native_record(
         where,
         **({"article_id": parsed.article_id} if parsed.article_id else {}),
         text=parsed.text,
         title=parsed.title,
-        meta={**(parsed.model_extra or {}), **parsed.meta},
+        meta=with_keys(
+            {**(parsed.model_extra or {}), **parsed.meta}, {TASK_ID: task_id} if task_id is not None else {}
+        ),
         annotator=annotator_of(by and by.name, options, where, "annotator", renames=True),
         status=Status.DONE,
         spans=spans,
         updated_at=shown,
     )
-    return ImportedRecord(where, record, dropped=dropped, unsaid=MIN_UNSAID, said=() if noted is None else (noted,))
+    said = () if noted is None else (noted,)
+    made = server_id(data.get("annotation_id"))
+    return ImportedRecord(where, record, dropped=dropped, unsaid=MIN_UNSAID, said=said, annotation_id=made)
 
 
 def _min_result(key: str, value: Any, labelling: LabelConfig | None) -> dict[str, Any]:
@@ -360,7 +370,7 @@ def _items(
         yield Skipped(where, "the text is blank: nothing to annotate")
     elif "data" in data:
         task = validated(_models(field)[1], old_task(data, where), where)
-        yield from _task_records(task, options, where, one, users, objects.on(data["data"]))
+        yield from _task_records(task, options, where, one, users, objects.on(data["data"]), data)
     elif field in data:
         yield _min_record(data, options, where, one, users, objects)
     elif any(map(holds_regions, data.values())):  # JSON_MIN's labels, without the text
