@@ -107,6 +107,15 @@ def duplicate(earlier: ImportedRecord, item: ImportedRecord, key: tuple[str, str
     `later_of` compares them)."""
     target, who = key
     article_id, earlier_id = item.record.article_id, earlier.record.article_id
+    if article_id == earlier_id == target and item.joined_here and earlier.joined_here:  # CoNLL's blocks (F12(a))
+        return (
+            f"duplicate record: article {quoted(target)} by {quoted(who)} is already at {answer_at(earlier)}: the "
+            f"block at {at(item.where)} and the block at {answer_at(earlier)} hold one text, and CoNLL names no "
+            f"annotator, so --annotator makes both {quoted(who)}'s (Label Studio's CONLL2003 export writes a block for "
+            "each user's annotation of a task): export the project as JSON to keep each user's work (`annotator "
+            f"import FILE.json --format labelstudio`), or --skip-invalid keeps the block at {answer_at(earlier)} and "
+            "lists this one"
+        )
     if article_id == earlier_id == target:
         one, other = _moments(earlier, item)
         way = ""
