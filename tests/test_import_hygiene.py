@@ -38,6 +38,7 @@ CORE = [
     "annotator.exchange.formats.labelstudio_ids",
     "annotator.exchange.formats.labelstudio_unannotated",
     "annotator.exchange.unannotated_tasks",
+    "annotator.exchange.not_articles",
     "annotator.dates",
     "annotator.figure_shapes",
 ]

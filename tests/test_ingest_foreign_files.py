@@ -43,4 +43,7 @@ def test_another_file_is_still_refused_by_its_suffix(tmp_path: Path) -> None:
     other = tmp_path / "notes.md"
     other.write_text("# Notes\n", encoding="utf-8")
     result = annotator("ingest", other, "--db", tmp_path / "t.db")
-    assert one_error_line(result) == f"{other}: expected a .txt or .jsonl file, or a folder of them"
+    assert (
+        one_error_line(result)
+        == f"{other}: expected a .txt or .jsonl file, a Label Studio task file (JSON), or a folder of them"
+    )

@@ -33,7 +33,9 @@ def test_a_folder_names_the_files_it_does_not_read(tmp_path: Path) -> None:
         "mixed2/notes.md, mixed2/sub/readme.rst (name a file on the command line to hear why)\n"
     )
     named = annotator("ingest", "mixed2/notes.md", "--no-suggest", "--db", "t.db", cwd=tmp_path)
-    assert one_error_line(named) == "mixed2/notes.md: expected a .txt or .jsonl file, or a folder of them"
+    assert one_error_line(named) == (
+        "mixed2/notes.md: expected a .txt or .jsonl file, a Label Studio task file (JSON), or a folder of them"
+    )
 
 
 def test_the_first_five_are_named_and_the_rest_counted(tmp_path: Path) -> None:

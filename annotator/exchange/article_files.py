@@ -29,6 +29,7 @@ from annotator.exchange.labelstudio_tasks import (
     task_object,
     text_field_hint,
 )
+from annotator.exchange.not_articles import not_articles
 from annotator.exchange.skipping import Skippable, articles_of, what_to_do
 from annotator.exchange.titles import title_from
 from annotator.literal import quoted
@@ -190,7 +191,7 @@ def read_path(
     elif (one := _object(path, skipped, tasks or TaskReading())) is not None:
         yield from one
     else:
-        raise InputError("expected a .txt or .jsonl file, or a folder of them", path=str(path))
+        raise not_articles(path)  # trial t4 F3, F14: what it is, and what reads it
 
 
 def _array(path: Path, skipped: list[InputError] | None, tasks: TaskReading) -> Iterator[ArticleIn]:
