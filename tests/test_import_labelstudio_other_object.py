@@ -19,7 +19,8 @@ TWO_TEXTS = REAL / "labelstudio" / "ls1232_two_texts.json"
 BODY = REAL / "labelstudio" / "ls1232_text_named_body.json"
 ON_TITLE = (
     "field 'annotations[0].result[1].to_name': the region labels the object 'title', which shows data.title, not "
-    "the text's 'text' (data.text): its offsets are not the text's"
+    "the text's 'text' (data.text): its offsets are not the text's; give the project's labelling config with "
+    "--config to leave the regions on other objects out, counted"  # trial t4 F10: no way forward was said
 )
 
 

@@ -79,7 +79,8 @@ class TextObjects:
         if self.field in self.named:
             raise where.error(
                 f"the region labels the object {quoted(name)}{shows}, not the text's {quoted(self.field)} ({text}): "
-                "its offsets are not the text's",
+                "its offsets are not the text's; give the project's labelling config with --config to leave the "
+                "regions on other objects out, counted",  # trial t4 F10: no way forward was said
                 here,
             )
         names = ", ".join(quoted(each) for each in sorted(self.named))
