@@ -84,7 +84,8 @@ def test_ingest_of_a_json_array_names_the_command_that_reads_one(tmp_path: Path)
     path.write_text('[{"text": "Rockets hit Sderot.", "id": 1, "label": []}]\n', encoding="utf-8")
     error = one_error_line(annotator("ingest", path, "--db", tmp_path / "a.db"))
     assert error == (
-        f"{path}:1: this is a JSON array; expected JSONL, one JSON object a line (a Label Studio export is one array: "
-        f"`annotator import {path} --format labelstudio --db {tmp_path / 'a.db'}`)"
+        f"{path}:1: this is a JSON array of records of annotations (Label Studio's JSON_MIN, or another tool's), not "
+        f"Label Studio tasks to ingest: `annotator import {path} --format labelstudio --db {tmp_path / 'a.db'}` reads a "
+        "Label Studio export (the project's JSON export is a task file ingest reads)"
     )
     assert not (tmp_path / "a.db").exists()

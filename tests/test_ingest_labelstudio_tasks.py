@@ -112,8 +112,9 @@ def test_an_array_of_other_records_is_still_sent_to_import(tmp_path: Path) -> No
     shutil.copy(REAL / "ls1232_export_min.json", tmp_path / "min.json")
     result = annotator("ingest", "min.json", "--no-suggest", "--db", "t.db", cwd=tmp_path)
     assert one_error_line(result) == (
-        "min.json:1: this is a JSON array; expected JSONL, one JSON object a line (a Label Studio export is one array: "
-        "`annotator import min.json --format labelstudio --db t.db`)"
+        "min.json:1: this is a JSON array of records of annotations (Label Studio's JSON_MIN, or another tool's), not "
+        "Label Studio tasks to ingest: `annotator import min.json --format labelstudio --db t.db` reads a Label Studio "
+        "export (the project's JSON export is a task file ingest reads)"
     )
 
 

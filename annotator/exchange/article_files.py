@@ -18,7 +18,7 @@ from pydantic import ValidationError
 from annotator.differ import where_texts_differ
 from annotator.errors import InputError, describe_validation_error
 from annotator.exchange.csv_exports import refuse_csv
-from annotator.exchange.files import ARTICLE_FILE, Where, array_of_records, array_refused, read_text
+from annotator.exchange.files import ARTICLE_FILE, Where, array_of_records, read_text
 from annotator.exchange.formats.labelstudio_project import TEXT
 from annotator.exchange.labelstudio_tasks import (
     TaskReading,
@@ -29,7 +29,7 @@ from annotator.exchange.labelstudio_tasks import (
     task_object,
     text_field_hint,
 )
-from annotator.exchange.not_articles import not_articles
+from annotator.exchange.not_articles import annotations_array, not_articles
 from annotator.exchange.skipping import Skippable, articles_of, what_to_do
 from annotator.exchange.titles import title_from
 from annotator.literal import quoted
@@ -205,7 +205,7 @@ def _array(path: Path, skipped: list[InputError] | None, tasks: TaskReading) -> 
         skipped.append(error)
         return
     if read is None:
-        raise array_refused(path)
+        raise annotations_array(path)
     yield from read
 
 

@@ -51,3 +51,18 @@ def _whole(path: Path) -> str:
         return "".join(path.read_text("utf-8-sig").split())
     except (OSError, UnicodeDecodeError):
         return ""
+
+
+def annotations_array(path: Path) -> InputError:
+    """The error for a JSON array ingest reads no task from (records of annotations: JSON_MIN, another tool's),
+    with the import that reads a Label Studio export (trial t4 F14: it said "expected JSONL", though ingest reads
+    a JSON array of tasks)."""
+    command = f"annotator import {shlex.quote(str(path))} --format labelstudio"
+    return InputError(
+        "this is a JSON array of records of annotations (Label Studio's JSON_MIN, or another tool's), not Label "
+        f"Studio tasks to ingest: `{command}` reads a Label Studio export (the project's JSON export is a task file "
+        "ingest reads)",
+        path=str(path),
+        line=1,
+        advised=command,
+    )
