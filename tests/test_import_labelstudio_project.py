@@ -70,6 +70,9 @@ def test_text_field_reads_the_text_from_the_field_named(tmp_path: Path) -> None:
         "4 record(s) imported (3 new article(s)) -> content.db",
         "left out: 1 Label Studio prediction(s) given by id only, without their results (not read)",
         "left out: 1 task(s) without an annotation",
+        "note: the 1 task(s) without an annotation: task 4 (content.json:332 record 4); `annotator ingest content.json "
+        "--text-field content --db content.db` stores their texts to annotate (the articles already stored stay as "
+        "they are)",
     ]
     assert annotations(tmp_path / "content.db") == annotations(tmp_path / "text.db")
 
