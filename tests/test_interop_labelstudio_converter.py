@@ -163,7 +163,10 @@ def test_the_converters_json_min_imports_back_on_our_article_ids(
         0,
         f"2 record(s) imported (2 new article(s)) -> {again}\nleft out: 1 task(s) without an annotation\n"
         "left out: 1 quote(s)' speakers: JSON_MIN has no relations (Label Studio's JSON export keeps them)\n"
-        "note: 2 article(s) new to this database stored as done work: Label Studio's JSON_MIN has no status\n",
+        "note: 2 article(s) new to this database stored as done work: Label Studio's JSON_MIN has no status\n"
+        f"note: the 1 task(s) without an annotation: task 3 ({records}:1 record 3); ingest does not read Label "
+        "Studio's JSON_MIN: its JSON export of the project is a task file `annotator ingest FILE` stores their texts "
+        "from\n",
         "",
     )
     assert article_ids(again) == [("g-zoe", ZOE), ("g-boats", BOATS)]
