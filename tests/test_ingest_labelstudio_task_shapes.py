@@ -13,6 +13,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+import pytest
 from processes import annotator, one_error_line
 
 REAL = Path(__file__).parent / "fixtures" / "real" / "labelstudio"
@@ -139,4 +140,28 @@ def test_one_json_min_record_alone_is_sent_to_import(tmp_path: Path) -> None:
         "1 record(s) imported (1 new article(s)) -> t.db\n"
         "left out: 1 quote(s)' speakers: JSON_MIN has no relations (Label Studio's JSON export keeps them)\n"
         "note: 1 article(s) new to this database stored as done work: Label Studio's JSON_MIN has no status\n",
+    )
+
+
+@pytest.mark.parametrize(
+    ("data", "kind"), [("just a string", "a string"), (42, "a whole number"), (["a", "b"], "a list"), (None, "null")]
+)
+def test_a_task_whose_data_is_no_object_is_refused_as_label_studio_refuses_it(
+    tmp_path: Path, data: Any, kind: str
+) -> None:
+    """trial t4 F5: `{"data": "a string"}` was read as a flat data object with one field, `data`, and the line
+    advised `--text-field data`, which stored the string as an article; Label Studio refuses such a task."""
+    (tmp_path / "tasks.json").write_text(json.dumps([{"data": data}]), encoding="utf-8")
+    result = annotator("ingest", "tasks.json", "--no-suggest", "--db", "t.db", cwd=tmp_path)
+    assert one_error_line(result) == (
+        f"tasks.json:1: record 1: field 'data': a Label Studio task's data is an object of its fields, got {kind}"
+    )
+    assert not (tmp_path / "t.db").exists()
+
+
+def test_a_jsonl_line_whose_data_is_no_object_names_its_data(tmp_path: Path) -> None:
+    (tmp_path / "tasks.jsonl").write_text('{"data": "just a string"}\n', encoding="utf-8")
+    result = annotator("ingest", "tasks.jsonl", "--no-suggest", "--db", "t.db", cwd=tmp_path)
+    assert one_error_line(result) == (
+        "tasks.jsonl:1: field 'data': a Label Studio task's data is an object of its fields, got a string"
     )

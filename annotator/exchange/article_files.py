@@ -23,6 +23,7 @@ from annotator.exchange.formats.labelstudio_project import TEXT
 from annotator.exchange.labelstudio_tasks import (
     TaskReading,
     article_from_task,
+    data_not_an_object,
     is_task,
     is_task_data,
     task_array,
@@ -57,6 +58,8 @@ def article_from_json(record: dict[str, Any], path: Path, line: int, tasks: Task
     is read as one, by `tasks` (its --text-field), as the same objects in a JSON array are."""
     if is_task(record):
         return article_from_task(record, Where(str(path), line=line), f"{path}:{line}", tasks or TaskReading())
+    if (broken := data_not_an_object(record)) is not None:
+        raise InputError(broken, path=str(path), line=line, field="data")
     if "text" not in record:  # a task's data alone, as in an array, with --text-field (trial t4 F1)
         reading = tasks or TaskReading()
         if reading.text_field != TEXT and is_task_data(record):

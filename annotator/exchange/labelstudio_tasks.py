@@ -86,12 +86,21 @@ def is_task(record: dict[str, Any]) -> bool:
     return isinstance(record.get("data"), dict) and "text" not in record
 
 
+def data_not_an_object(record: Any) -> str | None:
+    """Why a task whose `data` is no object (`{"data": "a string"}`) is refused, as Label Studio refuses it: read as
+    a task's data alone, it became an article of one field, `data` (trial t4 F5); None for any other record."""
+    if not isinstance(record, dict) or "text" in record or "data" not in record or isinstance(record["data"], dict):
+        return None
+    return f"a Label Studio task's data is an object of its fields, got {json_kind(record['data'])}"
+
+
 def is_task_data(record: Any) -> bool:
     """A task's data without `data` around it, which Label Studio's importer reads as the task's data: an object
     that is no task and holds no annotations (a JSON_MIN record's `annotator` or labels, another tool's marks)."""
     return (
         isinstance(record, dict)
         and not is_task(record)
+        and data_not_an_object(record) is None
         and not any(key in record for key in _ANNOTATIONS)
         and not any(isinstance(record.get(key), list) for key in _SPAN_LISTS)
         and not any(map(holds_regions, record.values()))
@@ -154,7 +163,8 @@ def task_array(path: Path, reading: TaskReading, skipped: list[InputError] | Non
     is added there and the rest read."""
     path, records, lines = json_array(path)
     objects = [r for r in records if isinstance(r, dict)]
-    if not any(map(is_task, objects)) and not (objects and all(map(is_task_data, objects))):
+    tasks = [r for r in objects if is_task(r) or data_not_an_object(r) is not None]
+    if not tasks and not (objects and all(map(is_task_data, objects))):
         return None
     return _tasks(path, records, lines, reading, skipped)
 
@@ -176,6 +186,8 @@ def task_object(path: Path, reading: TaskReading) -> ArticleIn | None:
         return None
     path, record, lines = found
     where = _Whole(str(path), line_of=lines)
+    if (broken := data_not_an_object(record)) is not None:
+        raise where.error(broken, "data")
     if is_task(record):
         return article_from_task(record, where, str(path), reading)
     if is_task_data(record):
@@ -200,6 +212,8 @@ def _tasks(
         where = Where(str(path), record=number, line_of=lines)
         try:
             source = f"{path} record {number}"
+            if (broken := data_not_an_object(record)) is not None:
+                raise where.error(broken, "data")
             if is_task_data(record):  # Label Studio reads an object without `data` as the task's data
                 yield article_from_task({"data": record}, where, source, reading, at="")
             elif not isinstance(record, dict) or not is_task(record):
