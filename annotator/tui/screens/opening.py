@@ -6,7 +6,7 @@ key has come back up to the app, after every key already waiting has been handed
 its own search went to 'Port Mellin' and the second enter accepted the suggestion there. So the keys read after one
 of these wait until its action has run and the screen then on top is mounted and has the focus, and go on there
 in the order typed, as if typed slowly. A priority key that opens a line to type into (`/`, `F`, `C`) acts as it is
-read: its screen holds the keys itself (`TypedInto`).
+read (its screen holds the keys typed after it itself: `TypedInto`), once the keys read before it have acted.
 """
 
 from __future__ import annotations
@@ -44,6 +44,18 @@ def screen_key(screen: Screen[object], key: str) -> str | None:
     if found is None or found.binding.priority:
         return None
     return found.binding.action if found.binding.id in ids else None
+
+
+#: The ids of the priority bindings that open a line to type into: the article's search, flag reason and comment,
+#: the speaker choice's search (`TypedInto`), the list's title search (`HoldsAfterItsLine`).
+LINE_KEYS = frozenset({"search", "flag", "comment", "list_search"})
+
+
+def line_key(screen: Screen[object], key: str) -> bool:
+    """Whether `key` opens a line on `screen` as it is read (a priority binding, not while the line has the focus):
+    it waits for the keys read before it to act first (`KeysAheadApp.hold_behind`)."""
+    found = screen.active_bindings.get(key)
+    return found is not None and found.enabled and found.binding.priority and found.binding.id in LINE_KEYS
 
 
 #: The longest the keys read after t or T wait for the jump while it is lost on its way (`KeysAheadApp`): as long

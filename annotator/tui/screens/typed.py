@@ -2,11 +2,12 @@
 right after that key, as fast as a paste, belongs in the line.
 
 Those keys arrive before the line exists. The key that opens the screen is a priority binding, so the screen is
-pushed as that key is read, before the next one is; the app then hands every key it reads to `take` while the line
-has not the focus, and the screen gives the held keys to the line once it has, in the order typed and ahead of
-every key read after them (which the app sends to the focused line itself). The key that closes the line (enter,
-escape) is the line's; the keys read after it are held by the app until the screen is gone (`Closed`), then go
-where they would have gone had they been typed slowly: the screen below.
+pushed as that key is read (once the keys read before it have acted: `KeysAheadApp.hold_behind`), before the next
+one is; the app then hands every key it reads to `take` while the line has not the focus, and the screen gives the
+held keys to the line once it has, in the order typed and ahead of every key read after them (which the app sends
+to the focused line itself). The key that closes the line (enter, escape) is the line's; the keys read after it are
+held by the app until the screen is gone (`Closed`), then go where they would have gone had they been typed slowly:
+the screen below.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from textual.message import Message
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Input
 
-from annotator.tui.screens.opening import screen_key
+from annotator.tui.screens.opening import line_key, screen_key
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -107,6 +108,15 @@ class KeysAheadApp(App[None]):
             super().__init__()
             self.holding = holding
 
+    class Passed(Message):
+        """Sent after a line's key (`hold_behind`) to the widget the keys read before it went to, up to the app as
+        they go: they have all come back and acted. `key` goes on as it is read, then the keys held after it."""
+
+        def __init__(self, holding: int, key: events.Key) -> None:
+            super().__init__()
+            self.holding = holding
+            self.key = key
+
     def __init__(self) -> None:
         super().__init__()
         self._after_line: list[events.Key] | None = None  # keys typed after one that closes a line (`_held`)
@@ -115,6 +125,7 @@ class KeysAheadApp(App[None]):
         #: (key, where it was sent, whether the held keys go on once it acted): the key whose action the held keys
         #: wait for, until it has come back up to the app (`_came_back`)
         self._awaited: tuple[events.Key, DOMNode, bool] | None = None
+        self._passed: events.Key | None = None  # the line's key the keys read before it have acted ahead of
 
     async def on_event(self, event: events.Event) -> None:
         if self._awaited is not None and event is self._awaited[0]:
@@ -140,6 +151,8 @@ class KeysAheadApp(App[None]):
             elif (action := screen_key(screen, event.key)) is not None:
                 self._opening = action  # what comes after it waits for the screen it opens (`run_action`)
                 self.hold_until_back(event, OPENING_SECONDS, acted=False)
+            elif event is not self._passed and line_key(screen, event.key):
+                return self.hold_behind(event)  # it acts once the keys before it have, the line's letters after it
             return False
         if screen.take(event):
             return True
@@ -166,6 +179,25 @@ class KeysAheadApp(App[None]):
         target = self.focused or self.screen
         self.hold_after_line([], seconds)
         self._awaited = (key, target, acted)
+
+    def hold_behind(self, key: events.Key) -> bool:
+        """Hold a line's key (C, F, /: a priority binding, which acts as it is read) and every key read after it until
+        the keys read before it, sent on to the focused widget and acting only once back up at the app, have acted:
+        `x C` at once opened the comment screen first, and x, back at the app over its line, was lost. A message
+        sent after them on their way (`Passed`) says when; a widget gone meanwhile lets them go by the time limit.
+        False: it acts now (the widget is closing and takes no message)."""
+        target = self.focused or self.screen
+        holding = self.hold_after_line([key], OPENING_SECONDS)
+        if not target.post_message(self.Passed(holding, key)):
+            self._after_line = None
+            return False
+        self._awaited = (key, target, True)  # held while that widget is there (`_lapsed`)
+        return True
+
+    async def on_keys_ahead_app_passed(self, message: Passed) -> None:
+        if message.holding == self._holding:
+            self._passed = message.key
+            await self._release_typed()
 
     async def _came_back(self, key: events.Key, acted: bool) -> None:
         """The awaited key is back at the app: its binding runs (a jump then waits for the key after it); the held
