@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -18,6 +20,7 @@ from textual import events
 
 from annotator.store import Store
 from annotator.tui.app import AnnotatorApp, make_app
+from annotator.tui.screens.typed import OPENING_SECONDS
 from annotator.vocabulary import Status
 from tests.tui.conftest import WHO
 
@@ -140,3 +143,30 @@ async def test_x_then_a_screen_key_at_once_rejects_then_opens_it(db: Path, key: 
 async def test_x_then_the_list_and_its_search_at_once_reject_then_open_the_match(db: Path) -> None:
     assert await run(db, ["x", "l", "slash", *typed("ferr"), "enter", "enter"]) == ("AnnotateScreen", "t", "officials")
     assert stored(db) == (Status.IN_PROGRESS, None, {"Police": "rejected"}, [], [])
+
+
+#: Another process in the middle of a long write (an import): it holds the database's write lock for a while.
+WRITING = """
+import sqlite3, sys, time
+db = sqlite3.connect(sys.argv[1], isolation_level=None)
+db.execute("BEGIN IMMEDIATE")
+print("writing", flush=True)
+time.sleep(float(sys.argv[2]))
+db.execute("ROLLBACK")
+"""
+
+
+async def test_x_then_a_comment_while_another_process_writes_reject_then_comment(db: Path) -> None:
+    """x waits for the write lock longer than the time limit of the keys held after C: C still waits for x."""
+    app = make_app(db, WHO, keymap_path=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        command = [sys.executable, "-c", WRITING, str(db), str(OPENING_SECONDS + 1)]
+        writer = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+        assert writer.stdout is not None and writer.stdout.readline() == "writing\n"
+        burst(app, ["x", "C", *typed("late"), "enter"])
+        await pilot.pause()
+        writer.wait()
+        await settled(pilot)
+        assert on_top(app) == ("AnnotateScreen", "s", "John Smith")
+    assert stored(db) == (Status.IN_PROGRESS, None, {"Police": "rejected"}, [], ["late"])
