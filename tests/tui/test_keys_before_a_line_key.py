@@ -170,3 +170,44 @@ async def test_x_then_a_comment_while_another_process_writes_reject_then_comment
         await settled(pilot)
         assert on_top(app) == ("AnnotateScreen", "s", "John Smith")
     assert stored(db) == (Status.IN_PROGRESS, None, {"Police": "rejected"}, [], ["late"])
+
+
+@pytest.mark.parametrize(
+    ("keys", "expected"),
+    [
+        (["C", *typed("fix it"), "enter"], (Status.IN_PROGRESS, None, ["fix it"])),
+        (["F", *typed("why x"), "enter"], (Status.FLAGGED, "why x", [])),
+    ],
+)
+async def test_a_line_key_after_another_process_changed_the_article_opens_its_line(
+    db: Path, keys: list[str], expected: tuple[Status, str | None, list[str]]
+) -> None:
+    """The article is shown as stored first, and the line opens all the same: refused ('press it again'), C or F
+    left the letters typed after it to act on the article as keys of their own (x rejected, t jumped, d marked
+    it done). A comment, a flag's reason, a search act on nothing the annotation holds until the line is closed."""
+    app = make_app(db, WHO, keymap_path=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        accepted = annotator("accept", "--annotator", WHO, "--db", db, "s")  # another terminal
+        assert (accepted.returncode, accepted.stderr) == (0, ""), accepted.stderr
+        burst(app, keys)
+        await settled(pilot)
+        assert app.messages[0][1].startswith("Shown as stored now: the annotation was changed by `annotator accept`")
+        assert "press it again" not in app.messages[0][1]
+    status, reason, decided, spans, comments = stored(db)
+    assert (status, reason, comments) == expected
+    assert (set(decided.values()), spans) == ({"accepted"}, ["Police", "John Smith", "Mary Jones", "London"])
+
+
+async def test_a_search_after_another_process_changed_the_article_goes_to_the_match(db: Path) -> None:
+    app = make_app(db, WHO, keymap_path=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        accepted = annotator("accept", "--annotator", WHO, "--db", db, "s")
+        assert (accepted.returncode, accepted.stderr) == (0, ""), accepted.stderr
+        burst(app, ["slash", *typed("Mary"), "enter"])
+        await settled(pilot)
+        assert on_top(app) == ("AnnotateScreen", "s", "Mary Jones")
+        assert app.screen.search_query == "Mary"
+    assert stored(db)[2:] == ({"Police": "accepted", "John Smith": "accepted", "Mary Jones": "accepted",
+                               "London": "accepted"}, ["Police", "John Smith", "Mary Jones", "London"], [])  # fmt: skip

@@ -69,6 +69,11 @@ def jump_key(screen: Screen[Any], key: str) -> bool:
     return found is not None and found.enabled and "jump(" in found.binding.action
 
 
+#: The actions of the article's line keys (`LINE_KEYS`): they act on nothing the annotation holds until their line
+#: is closed, over the article as stored by then.
+LINE_ACTIONS = frozenset({"search", "comment", "finish('flagged')"})
+
+
 def moves_by_text(action: object) -> bool:
     """Whether an action is t's or T's: it goes by the article's characters, which no annotation changes, so an
     article shown as stored first does not change what it means (`AnnotatorApp.run_action`)."""
@@ -79,8 +84,9 @@ def caught_up_before(screen: ArticleScreen, action: object, failed: Callable[[Ex
     """The article shown as stored before a key that reads it (`ArticleScreen.catch_up`); True when it was and the
     key is not run. t or T runs all the same, after a store error in the catch-up too (said by `failed`): refused,
     it let the key typed after it act as a key of its own (`t d` marked the article done, or, on a damaged file,
-    opened the done prompt)."""
-    if not moves_by_text(action):
+    opened the done prompt). So do C, F and /: refused, the letters typed after them acted on the article (`/Mary`
+    opened the messages with M)."""
+    if not moves_by_text(action) and action not in LINE_ACTIONS:
         return screen.catch_up(key=True)
     try:
         screen.catch_up()
