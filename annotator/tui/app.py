@@ -26,10 +26,10 @@ from annotator.tui.layout import display
 from annotator.tui.screens.annotate import AnnotateScreen
 from annotator.tui.screens.article import ArticleScreen
 from annotator.tui.screens.cursor import CursorScreen
+from annotator.tui.screens.mouse_order import MouseOrderApp
 from annotator.tui.screens.opening import JUMP_HOLD_SECONDS, caught_up_before, jump_key
 from annotator.tui.screens.reloading import RETRIED
 from annotator.tui.screens.speaker import SpeakerScreen
-from annotator.tui.screens.typed import KeysAheadApp
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -48,7 +48,7 @@ NOTICE_STYLES: dict[SeverityLevel, str] = {"information": "", "warning": "yellow
 CLOSING = {signal.SIGTERM: 128 + signal.SIGTERM, signal.SIGHUP: 128 + signal.SIGHUP}
 
 
-class AnnotatorApp(KeysAheadApp):
+class AnnotatorApp(MouseOrderApp):
     """Annotate articles as one annotator; the list screen is the base, an article opens over it."""
 
     CSS_PATH = "app.tcss"

@@ -6,6 +6,8 @@ from pathlib import Path
 from typing import Any
 
 from support import nth, word_tokens
+from textual._xterm_parser import XTermParser
+from textual.app import App
 from textual.geometry import Region
 
 from annotator.models import ArticleIn, Suggestion
@@ -144,3 +146,23 @@ def drawn(view: ArticleView, line: int) -> str:
 def under_cursor(view: ArticleView, line: int) -> str:
     """The characters of a screen line drawn with the cursor's style (reverse)."""
     return "".join(s.text for s in view.render_line(line) if s.style and s.style.reverse is CURSOR.reverse is True)
+
+
+def terminal_read(app: App[Any], data: str) -> None:
+    """Bytes read from the terminal in one read (keys, SGR mouse reports), parsed and sent on to the app as
+    Textual's driver does with what it reads."""
+    driver = app._driver
+    assert driver is not None
+    for event in XTermParser().feed(data):
+        driver.process_message(event)
+
+
+def sgr_click(column: int, row: int) -> str:
+    """A left click as a terminal reports it (1-based column and row)."""
+    return f"\x1b[<0;{column};{row}M\x1b[<0;{column};{row}m"
+
+
+def on_screen(view: ArticleView, offset: int) -> tuple[int, int]:
+    """The terminal's (1-based) column and row of character `offset` of the article."""
+    where = region_of(view, offset)
+    return view.region.x + where.x + 1, view.region.y + where.y + 1

@@ -23,7 +23,7 @@ from textual.widgets import Input
 from annotator.tui.screens.opening import line_key, screen_key
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Mapping, Sequence
 
     from textual.actions import ActionParseResult
     from textual.dom import DOMNode
@@ -119,7 +119,7 @@ class KeysAheadApp(App[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self._after_line: list[events.Key] | None = None  # keys typed after one that closes a line (`_held`)
+        self._after_line: list[events.InputEvent] | None = None  # keys (and clicks) typed after one that closes a line
         self._holding = 0  # which closing that was, for its time limit
         self._opening: str | None = None  # the action of a key read that opens a screen, until it runs
         #: (key, where it was sent, whether the held keys go on once it acted): the key whose action the held keys
@@ -160,7 +160,7 @@ class KeysAheadApp(App[None]):
             screen.closing = self.hold_after_line([])
         return False
 
-    def hold_after_line(self, keys: list[events.Key], seconds: float = RELEASE_SECONDS) -> int:
+    def hold_after_line(self, keys: Sequence[events.InputEvent], seconds: float = RELEASE_SECONDS) -> int:
         """Hold `keys`, and every key read from now on, until the closing line's screen is gone; after `seconds`
         at most. The hold's number, which `Closed` names."""
         self._after_line = list(keys)
