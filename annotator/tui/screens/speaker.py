@@ -5,9 +5,9 @@ the annotate screen below highlights the candidate and gets the choice back when
 The candidates are the accepted ACTOR spans and the pending ACTOR suggestions, the quote's suggested speaker
 first, then the one its sentence names as saying it, the rest of its sentence, then those before it (nearest
 first), then after it (`annotator.speaker_offers`); tab and shift+tab go through them, and the line says that
-order in short. The moving and selecting keys still move the cursor in the article below: on an ACTOR, that ACTOR
-is the candidate; a selection (or, with 1, the phrase under the cursor) becomes a new ACTOR span and the speaker
-in one step. Its bindings carry the annotate screen's ids, so a keymap file remaps both alike.
+order in short. The moving and selecting keys, and the mouse, still move the cursor in the article below: on an
+ACTOR, that ACTOR is the candidate; a selection (or, with 1, the phrase under the cursor) becomes a new ACTOR span
+and the speaker in one step. Its bindings carry the annotate screen's ids, so a keymap file remaps both alike.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from annotator.tui.bindings import MOVING, SELECTING
 from annotator.tui.items import Item
 from annotator.tui.layout import display
 from annotator.tui.preview import refused_at_cursor
+from annotator.tui.widgets.article_view import ArticleView
 from annotator.tui.widgets.bars import KeyBar
 from annotator.vocabulary import Label
 from annotator.wording import clipped
@@ -98,6 +99,7 @@ class SpeakerScreen(ModalScreen[Choice]):
         self.index = index
         self.below = below
         self.candidate: Item | None = self.candidates[index] if self.candidates else None
+        self._dragging = False  # the mouse pressed on the article below and not yet released
 
     def compose(self) -> ComposeResult:
         yield KeyBar()
@@ -247,6 +249,39 @@ class SpeakerScreen(ModalScreen[Choice]):
             else:
                 self.candidate = None
         self._show(note)
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        """A click on the article below moves its cursor there, as a moving key does: on an ACTOR, that one is
+        offered (a trial: a click on an ACTOR did nothing, the prompt kept offering the first); a drag from there
+        selects the speaker's words. A click on a row of the span list goes to its item, as outside the choice."""
+        below = self.below
+        below.on_mouse_down(event)  # a jump waiting for its character (t, T) ends, as outside the choice
+        self._dragging = self._pointed(event, drag=False)
+        panel = below.panel.region
+        if not self._dragging and panel.contains(event.screen_x, event.screen_y):
+            item = below.model.get(below.panel.key_at(event.screen_y - panel.y))
+            if item is not None:
+                below.selection_start, below.cursor = None, below.model.token_index(item.start)
+                self._follow_cursor()
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        if self._dragging and event.button:
+            self._pointed(event, drag=True)
+
+    def on_mouse_up(self, event: events.MouseUp) -> None:
+        self._dragging = False
+
+    def _pointed(self, event: events.MouseEvent, drag: bool) -> bool:
+        """The article below pointed at as by the mouse outside the choice (`ArticleScreen.on_article_view_pointed`),
+        and the candidate it leaves under the cursor; False when `event` is not over the article's text."""
+        view = self.below.view
+        region = view.region
+        offset = view.offset_at(event.screen_x - region.x, event.screen_y - region.y)
+        if not region.contains(event.screen_x, event.screen_y) or offset is None:
+            return False
+        self.below.on_article_view_pointed(ArticleView.Pointed(offset, drag))
+        self._follow_cursor()
+        return True
 
     def action_choose(self) -> None:
         selection = self.below._selection()

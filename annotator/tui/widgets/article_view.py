@@ -232,12 +232,16 @@ class ArticleView(BaseStyle, ScrollView, can_focus=False):
     # -- mouse ------------------------------------------------------------------------------------------------
 
     def _offset_at(self, event: events.MouseEvent) -> int | None:
+        return self.offset_at(event.x, event.y)
+
+    def offset_at(self, x: int, y: int) -> int | None:
+        """The character drawn at column `x`, row `y` of the view (None past the text's last line)."""
         if self.layout_ is None or not len(self.layout_):
             return None
-        y = int(self.scroll_offset.y) + event.y
+        y += int(self.scroll_offset.y)
         if y >= len(self.layout_):
             return None
-        return self.layout_.lines[y].offset_at(event.x + int(self.scroll_offset.x) - GUTTER)
+        return self.layout_.lines[y].offset_at(x + int(self.scroll_offset.x) - GUTTER)
 
     def on_mouse_down(self, event: events.MouseDown) -> None:
         offset = self._offset_at(event)

@@ -122,10 +122,15 @@ class SpanPanel(BaseStyle, Widget, can_focus=False):
         self._scroll(-3)
 
     def on_click(self, event: events.Click) -> None:
+        key = self.key_at(event.y)
+        if key is not None:
+            self.post_message(self.Chosen(key))
+
+    def key_at(self, y: int) -> ItemKey | None:
+        """The item of the panel's row `y` (None below the last)."""
         model = self.model
-        index = self._first + event.y
-        if model is not None and 0 <= index < len(model.order):
-            self.post_message(self.Chosen(model.order[index][1]))
+        index = self._first + y
+        return model.order[index][1] if model is not None and 0 <= index < len(model.order) else None
 
     def render_line(self, y: int) -> Strip:
         width, base = self.size.width, self.base_style
