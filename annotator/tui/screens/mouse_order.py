@@ -11,7 +11,8 @@ So the keys and mouse events read after a mouse event wait (`KeysAheadApp`'s hol
 each one between it and the screen, has handled what was queued there before it: a callback queued behind it on
 each in turn, from the widget up, as the event bubbles. Twice over: the first pass sees the event itself handled,
 the second what its handling posted (the widget's message going up to the screen, which acts on it). A widget gone
-meanwhile never handles it (its screen was closed): the keys then go on at once.
+meanwhile never handles it (its screen was closed): the keys then go on at once (and, as after every hold, after
+`AWAITED_SECONDS` at most).
 """
 
 from __future__ import annotations
