@@ -27,6 +27,7 @@ from annotator.errors import Conflict
 from annotator.locking import locked
 from annotator.tui.items import Identity, Item, ItemKey, highlight_moved, identity, pending_moved
 from annotator.tui.model import ArticleModel
+from annotator.tui.screens.in_view import brought_into_view
 from annotator.vocabulary import Status
 
 if TYPE_CHECKING:
@@ -214,6 +215,8 @@ def retried(meaning: Meaning) -> Callable[[Action], Action]:
             if screen.retrying is not None:  # inside another retried action: the outer one reloads
                 return action(screen, *args, **options)
             if meaning == "current" and screen.refused_on_done():  # before it asks or says anything (`locking`)
+                return None
+            if meaning == "current" and brought_into_view(screen, AGAIN):  # the wheel scrolled it away (`in_view`)
                 return None
             marks_done = meaning == "status" and args[:1] == (Status.DONE,)  # done already: "Already done"
             unseen = {"current": screen.highlight_unseen, "pending": screen.pending_unseen,

@@ -154,6 +154,14 @@ class ArticleView(BaseStyle, ScrollView, can_focus=False):
         if wanted != top:
             self.scroll_to(y=wanted, animate=False, immediate=True)
 
+    def shows(self, start: int, end: int) -> bool:
+        """Whether some of the characters start..end are on a row in view (always, before the text is laid out)."""
+        if self.layout_ is None or not len(self.layout_) or self.size.height < 1:
+            return True
+        top = int(self.scroll_offset.y)
+        first, last = self.layout_.line_of(start), self.layout_.line_of(max(end - 1, start))
+        return last >= top and first < top + self.size.height
+
     # -- drawing ----------------------------------------------------------------------------------------------
 
     def render_line(self, y: int) -> Strip:

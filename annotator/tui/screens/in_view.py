@@ -1,0 +1,39 @@
+"""A key that acts on the highlighted span acts only when it is on screen.
+
+The wheel scrolls the article and leaves the cursor and the highlighted span where they were: the span may be off
+screen, and a key then acted on it unseen (a trial: eight wheel turns down, then x rejected a span out of sight;
+only the span list's marker told). The cursor does not follow the view (as in less or vim) because a scroll would
+then change what is highlighted, and the next key would act on a span the person never chose; instead the key
+brings what it acts on back into view and says so, without acting: pressed again, it acts on what is shown.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from annotator.literal import quoted
+from annotator.tui.preview import shortened
+
+if TYPE_CHECKING:
+    from annotator.tui.screens.article import ArticleScreen
+
+
+def brought_into_view(screen: ArticleScreen, again: str) -> bool:
+    """When what a key acts on (the selection, else the highlighted item, else the word under the cursor) is out of
+    view: scroll to it, say so (`again`: how to act on it then) and return True; the key then does nothing more."""
+    model = screen.model
+    if not model.tokens:
+        return False
+    selection, item = screen._selection(), model.get(screen.current)
+    if selection is not None:
+        (start, end), what = selection, "the selection"
+    elif item is not None:
+        (start, end), what = (item.start, item.end), f"the highlighted {item.label.value}"
+    else:
+        (start, end), what = model.tokens[min(screen.cursor, len(model.tokens) - 1)], "the word under the cursor"
+    if screen.view.shows(start, end):
+        return False
+    screen._redraw()
+    words = f"{quoted(shortened(model.text[start:end], 60))} at {start}:{end}"
+    screen.say(f"Not done: {what} {words} was scrolled out of view: shown now; {again}", "bold red")
+    return True
