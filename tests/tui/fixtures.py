@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
+from processes import annotator
 from support import nth, word_tokens
 from textual._xterm_parser import XTermParser
 from textual.app import App
@@ -166,3 +170,29 @@ def on_screen(view: ArticleView, offset: int) -> tuple[int, int]:
     """The terminal's (1-based) column and row of character `offset` of the article."""
     where = region_of(view, offset)
     return view.region.x + where.x + 1, view.region.y + where.y + 1
+
+
+def ingest_stories(folder: Path, stories: list[dict[str, str]]) -> Path:
+    """`x.db` in `folder`, made by the real `annotator ingest` of `stories` (JSONL records), suggestions and all."""
+    (folder / "stories.jsonl").write_text("".join(json.dumps(story) + "\n" for story in stories))
+    done = annotator("ingest", "stories.jsonl", "--db", "x.db", cwd=folder)
+    assert (done.returncode, done.stderr) == (0, ""), done.stderr
+    return folder / "x.db"
+
+
+#: Another process in the middle of a long write (an import, a colleague's merge): it holds the write lock a while.
+WRITING = """
+import sqlite3, sys, time
+db = sqlite3.connect(sys.argv[1], isolation_level=None)
+db.execute("BEGIN IMMEDIATE")
+print("writing", flush=True)
+time.sleep(float(sys.argv[2]))
+db.execute("ROLLBACK")
+"""
+
+
+def writing(db: Path, seconds: float) -> subprocess.Popen[str]:
+    """Another process holding `db`'s write lock for `seconds`, once it holds it: the screen's next write waits."""
+    writer = subprocess.Popen([sys.executable, "-c", WRITING, str(db), str(seconds)], stdout=subprocess.PIPE, text=True)
+    assert writer.stdout is not None and writer.stdout.readline() == "writing\n"
+    return writer

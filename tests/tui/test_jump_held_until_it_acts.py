@@ -8,7 +8,6 @@ process writing to it, Pilot on the real app."""
 
 from __future__ import annotations
 
-import json
 import shutil
 import subprocess
 import sys
@@ -24,17 +23,14 @@ from annotator.tui.screens.annotate import AnnotateScreen
 from annotator.tui.screens.article import CURSOR_SAVE_SECONDS
 from annotator.vocabulary import Status
 from tests.tui.conftest import WHO
+from tests.tui.fixtures import ingest_stories, writing
 
 TEXT = "Police said John Smith met Mary Jones in London during the day."
 
 
 @pytest.fixture(scope="module")
 def ingested(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("ingested")
-    (folder / "story.jsonl").write_text(json.dumps({"id": "s", "title": "Smith", "text": TEXT}) + "\n")
-    done = annotator("ingest", "story.jsonl", "--db", "x.db", cwd=folder)
-    assert (done.returncode, done.stderr) == (0, ""), done.stderr
-    return folder / "x.db"
+    return ingest_stories(tmp_path_factory.mktemp("ingested"), [{"id": "s", "title": "Smith", "text": TEXT}])
 
 
 @pytest.fixture
@@ -78,24 +74,6 @@ async def test_t_and_d_after_another_process_changed_the_article_jump_and_mark_n
             "'Police' is no longer suggested as it was; highlighted now: the span ACTOR 'Police' at 0:6"
         )
     assert stored(db) == (Status.IN_PROGRESS, ["Police", "John Smith", "Mary Jones", "London"])
-
-
-#: Another process in the middle of a long write (an import): it holds the database's write lock for a while.
-WRITING = """
-import sqlite3, sys, time
-db = sqlite3.connect(sys.argv[1], isolation_level=None)
-db.execute("BEGIN IMMEDIATE")
-print("writing", flush=True)
-time.sleep(float(sys.argv[2]))
-db.execute("ROLLBACK")
-"""
-
-
-def writing(db: Path, seconds: float) -> subprocess.Popen[str]:
-    """Another process holding the write lock for `seconds`: the screen's next write waits that long for it."""
-    writer = subprocess.Popen([sys.executable, "-c", WRITING, str(db), str(seconds)], stdout=subprocess.PIPE, text=True)
-    assert writer.stdout is not None and writer.stdout.readline() == "writing\n"
-    return writer
 
 
 async def test_a_comment_saved_while_another_process_writes_then_t_d_jump_and_mark_nothing_done(db: Path) -> None:

@@ -8,15 +8,11 @@ from a terminal; the article is ingested by the real console script; the write l
 
 from __future__ import annotations
 
-import json
 import shutil
-import subprocess
-import sys
 import threading
 from pathlib import Path
 
 import pytest
-from processes import annotator
 
 from annotator.store import Store
 from annotator.tui.app import AnnotatorApp, make_app
@@ -24,18 +20,14 @@ from annotator.tui.screens.article import ArticleScreen
 from annotator.tui.widgets.bars import KeyBar
 from annotator.tui.widgets.span_panel import SpanPanel
 from tests.tui.conftest import WHO
-from tests.tui.fixtures import on_screen, sgr_click, terminal_read
+from tests.tui.fixtures import ingest_stories, on_screen, sgr_click, terminal_read, writing
 
 TEXT = "Police said John Smith met Mary Jones in London during the day."
 
 
 @pytest.fixture(scope="module")
 def ingested(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("ingested")
-    (folder / "story.jsonl").write_text(json.dumps({"id": "s", "title": "Smith", "text": TEXT}) + "\n")
-    done = annotator("ingest", "story.jsonl", "--db", "x.db", cwd=folder)
-    assert (done.returncode, done.stderr) == (0, ""), done.stderr
-    return folder / "x.db"
+    return ingest_stories(tmp_path_factory.mktemp("ingested"), [{"id": "s", "title": "Smith", "text": TEXT}])
 
 
 @pytest.fixture
@@ -113,17 +105,6 @@ async def test_a_click_on_a_row_of_the_span_list_and_x_in_one_read_reject_the_ro
     assert stored(db) == ([], ["Police", "John Smith", "London"])
 
 
-#: Another process in the middle of a long write (a colleague's merge): it holds the database's write lock.
-WRITING = """
-import sqlite3, sys, time
-db = sqlite3.connect(sys.argv[1], isolation_level=None)
-db.execute("BEGIN IMMEDIATE")
-print("writing", flush=True)
-time.sleep(float(sys.argv[2]))
-db.execute("ROLLBACK")
-"""
-
-
 async def test_enter_a_click_and_x_typed_while_another_process_writes_act_in_the_order_typed(db: Path) -> None:
     """enter waits for the write lock; the click and x, typed meanwhile by a person (a terminal's reader thread
     sends them on), act once it is done: x on the span clicked, not on the one enter moved on to."""
@@ -131,8 +112,7 @@ async def test_enter_a_click_and_x_typed_while_another_process_writes_act_in_the
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         london = at_word(app, "London")
-        writer = subprocess.Popen([sys.executable, "-c", WRITING, str(db), "1.5"], stdout=subprocess.PIPE, text=True)
-        assert writer.stdout is not None and writer.stdout.readline() == "writing\n"
+        writer = writing(db, 1.5)
         terminal_read(app, "\r")
         person = threading.Timer(0.3, lambda: terminal_read(app, click(london) + "x"))
         person.start()

@@ -8,10 +8,7 @@ script, Pilot on the real app."""
 
 from __future__ import annotations
 
-import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -23,6 +20,7 @@ from annotator.tui.app import AnnotatorApp, make_app
 from annotator.tui.screens.typed import OPENING_SECONDS
 from annotator.vocabulary import Status
 from tests.tui.conftest import WHO
+from tests.tui.fixtures import ingest_stories, writing
 
 TEXT = "Police said John Smith met Mary Jones in London during the day."
 OTHER = "Ferries return to the harbour, officials said."
@@ -32,12 +30,8 @@ KEYS = {"enter": "\r", "escape": "\x1b", "slash": "/", "question_mark": "?", "sp
 
 @pytest.fixture(scope="module")
 def ingested(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("ingested")
     stories = [{"id": "s", "title": "Smith", "text": TEXT}, {"id": "t", "title": "Ferries", "text": OTHER}]
-    (folder / "stories.jsonl").write_text("".join(json.dumps(story) + "\n" for story in stories))
-    done = annotator("ingest", "stories.jsonl", "--db", "x.db", cwd=folder)
-    assert (done.returncode, done.stderr) == (0, ""), done.stderr
-    return folder / "x.db"
+    return ingest_stories(tmp_path_factory.mktemp("ingested"), stories)
 
 
 @pytest.fixture
@@ -145,25 +139,12 @@ async def test_x_then_the_list_and_its_search_at_once_reject_then_open_the_match
     assert stored(db) == (Status.IN_PROGRESS, None, {"Police": "rejected"}, [], [])
 
 
-#: Another process in the middle of a long write (an import): it holds the database's write lock for a while.
-WRITING = """
-import sqlite3, sys, time
-db = sqlite3.connect(sys.argv[1], isolation_level=None)
-db.execute("BEGIN IMMEDIATE")
-print("writing", flush=True)
-time.sleep(float(sys.argv[2]))
-db.execute("ROLLBACK")
-"""
-
-
 async def test_x_then_a_comment_while_another_process_writes_reject_then_comment(db: Path) -> None:
     """x waits for the write lock longer than the time limit of the keys held after C: C still waits for x."""
     app = make_app(db, WHO, keymap_path=False)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        command = [sys.executable, "-c", WRITING, str(db), str(OPENING_SECONDS + 1)]
-        writer = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
-        assert writer.stdout is not None and writer.stdout.readline() == "writing\n"
+        writer = writing(db, OPENING_SECONDS + 1)
         burst(app, ["x", "C", *typed("late"), "enter"])
         await pilot.pause()
         writer.wait()
