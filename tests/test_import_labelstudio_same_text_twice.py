@@ -7,6 +7,7 @@ labelling config."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from processes import annotator, one_error_line
@@ -41,3 +42,25 @@ def test_the_duplicate_line_says_the_servers_stamps_tell_nothing_and_the_way_for
     assert kept.stdout.splitlines()[:2] == ["1 record(s) imported (1 new article(s)) -> t.db", "skipped 1 record(s):"]
     with Store.open(tmp_path / "t.db", read_only=True) as store:
         assert store.annotators() == ["labelstudio-user-1"]
+
+
+def test_two_copies_of_a_task_with_the_same_answer_are_read_as_one(tmp_path: Path) -> None:
+    """A re-trial (s51 t4r, F11-v1): the same task file imported twice into Label Studio, both copies given the same
+    answer, refused the whole import as a duplicate once the import kept each task's id in the record's meta: the
+    two records then differed in their task ids alone. A copy that says the same is a repeat, skipped and listed;
+    the article keeps the first copy's task id."""
+    (tmp_path / "two.xml").write_text(CONFIG, encoding="utf-8")
+    tasks = json.loads(TWO_TEXTS.read_text(encoding="utf-8"))
+    tasks[1]["annotations"][0]["result"] = tasks[0]["annotations"][0]["result"]
+    (tmp_path / "same.json").write_text(json.dumps(tasks, indent=1), encoding="utf-8")
+    args = ("import", "same.json", "--format", "labelstudio", "--config", "two.xml", "--db", "t.db")
+    result = annotator(*args, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[:3] == [
+        "1 record(s) imported (1 new article(s)) -> t.db",
+        "skipped 1 record(s):",
+        "  same.json:78: record 2: repeats the record at task 1 (id 1)'s annotations[0]",
+    ]
+    with Store.open(tmp_path / "t.db", read_only=True) as store:
+        (article_id,) = store.article_ids()
+        assert store.article(article_id).meta["labelstudio_task_id"] == 1

@@ -9,9 +9,10 @@ from dataclasses import dataclass
 
 from annotator.exchange.files import Where
 from annotator.exchange.formats.common import ImportedRecord
+from annotator.exchange.formats.labelstudio_ids import TASK_ID
 from annotator.exchange.verdicts import newer
 from annotator.literal import quoted
-from annotator.models import parse_timestamp
+from annotator.models import NativeRecord, parse_timestamp
 
 
 @dataclass(frozen=True)
@@ -56,12 +57,14 @@ def left_out_for(earlier: ImportedRecord, later: ImportedRecord) -> Superseded:
 
 def repeats(one: ImportedRecord, other: ImportedRecord) -> bool:
     """Two records that say the same, but perhaps when (a task a file holds twice): the second is a repeat, not
-    a conflict."""
-    stamped = {"updated_at": None}
-    return (
-        one.record.model_copy(update=stamped) == other.record.model_copy(update=stamped)
-        and one.questions == other.questions
-    )
+    a conflict. Each copy of a Label Studio task has an id of its own, which says nothing of the answer (a re-trial:
+    two copies given one answer were refused once the id was kept in the record's meta)."""
+    return _said(one) == _said(other) and one.questions == other.questions
+
+
+def _said(item: ImportedRecord) -> NativeRecord:
+    meta = {key: value for key, value in item.record.meta.items() if key != TASK_ID}
+    return item.record.model_copy(update={"updated_at": None, "meta": meta})
 
 
 def later_of(earlier: ImportedRecord, item: ImportedRecord) -> ImportedRecord | None:
