@@ -69,10 +69,12 @@ def test_a_jsonl_article_without_text_and_with_spans_is_still_missing_its_text(t
 def test_a_tasks_own_meta_is_stored_under_a_key_of_its_own(tmp_path: Path) -> None:
     """Trial t4 F2: a task's own `meta` (`{"desk": ..., "priority": ...}`, Label Studio keeps it beside the data)
     was dropped without a word; it is kept in `meta.labelstudio_task_meta`, but for our own export's keys there
-    (annotator, status, ...), which are not the user's."""
+    (annotator, status, ...) on a task of our export (its data our `article_id`, `title` and `meta`), which are not
+    the user's (on another task they are: test_labelstudio_users_task_meta)."""
+    ours = {"text": BRIDGE, "article_id": "bridge", "title": "", "meta": {}}
     tasks = [
         {"id": 100, "data": {"text": BANK}, "meta": {"desk": "foreign", "priority": 0}},
-        {"id": 101, "data": {"text": BRIDGE}, "meta": {"annotator": "alice", "status": "done"}},
+        {"id": 101, "data": ours, "meta": {"annotator": "alice", "status": "done"}},
     ]
     (tmp_path / "tasks.json").write_text(json.dumps(tasks), encoding="utf-8")
     result = annotator("ingest", "tasks.json", "--no-suggest", "--db", "t.db", cwd=tmp_path)

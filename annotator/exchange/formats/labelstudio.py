@@ -71,7 +71,7 @@ from annotator.exchange.formats.common import (
 from annotator.exchange.formats.labelstudio_completions import ANNOTATIONS, COMPLETIONS, answers_key, old_task
 from annotator.exchange.formats.labelstudio_config import LabelConfig
 from annotator.exchange.formats.labelstudio_export import config, task, write  # noqa: F401 (the format's export)
-from annotator.exchange.formats.labelstudio_ids import TASK_ID, server_id, task_keys, with_keys
+from annotator.exchange.formats.labelstudio_ids import TASK_ID, our_meta, server_id, task_keys, with_keys
 from annotator.exchange.formats.labelstudio_objects import TextObjects, holds_regions
 from annotator.exchange.formats.labelstudio_project import TEXT, missing_text
 from annotator.exchange.formats.labelstudio_results import Loose, left_out, not_spans, read_spans
@@ -173,7 +173,8 @@ def _task_records(
     text = parsed.data.text
     kind = answers_key(parsed.model_dump(include={ANNOTATIONS, COMPLETIONS}))
     annotations, predictions = parsed.completions if kind == COMPLETIONS else parsed.annotations, parsed.predictions
-    model = parsed.meta.get("annotator")
+    mark = our_meta(raw)  # our export's annotator, status, ...: {} on a task not ours (its user's, re-trial t4r F2-v1)
+    model = mark.get("annotator")
     whole = [p for p in predictions if isinstance(p, dict)]  # a server's JSON export names them by id only
     if not annotations and len(whole) == 1 == len(predictions) and isinstance(model, str) and is_model(model):
         # our `export --suggestions`: the one prediction is the model's record, read back as suggestions
@@ -183,14 +184,10 @@ def _task_records(
             yield Dropped(PREDICTION_IDS, len(predictions) - len(whole))
         if whole:
             yield Dropped("Label Studio prediction(s) (not read)", len(whole))
-    if not isinstance(parsed.meta.get("annotator"), str | None):  # atk34 08: ignored, the work went to another
-        raise where.error(f"expected a name, got {json_kind(parsed.meta['annotator'])}", "meta.annotator")
+    if not isinstance(mark.get("annotator"), str | None):  # atk34 08: ignored, the work went to another
+        raise where.error(f"expected a name, got {json_kind(mark['annotator'])}", "meta.annotator")
     mine = first_made(annotations)  # the one annotation our export wrote (the meta's), the server made first
-    again = (
-        {}
-        if options.annotator or kind == "predictions"
-        else importer_again(annotations, mine, parsed.meta, where, users)
-    )
+    again = {} if options.annotator or kind == "predictions" else importer_again(annotations, mine, mark, where, users)
     given = (parsed.model_extra or {}).get("id")
     task_id = str(given) if isinstance(given, int | str) and not isinstance(given, bool) else None
     article = {
@@ -207,13 +204,13 @@ def _task_records(
         field = f"{kind}[{index}]"
 
         def build(index: int = index, annotation: LSAnnotation = annotation, field: str = field) -> Read:
-            ours = parsed.meta if index == mine else {}  # our export's annotator and status, back from a server
+            ours = mark if index == mine else {}  # our export's annotator and status, back from a server
             dropped: Counter[str] = Counter()
             in_order(annotation, where, f"{field}.")
             if index in again:  # the importer's own answer beside their import of ours: who they are is not known
                 raise where.error(again[index], f"{field}.completed_by")
             if kind == "predictions":
-                model_only(annotation, parsed.meta.get("annotator"), where, field)
+                model_only(annotation, mark.get("annotator"), where, field)
             noted = None  # a sentiment only, where --config shows spans are labelled on the text: none there
             if (labelling := options.label_config) is not None:  # refused before anything of it is skipped
                 for number, item in enumerate(annotation.result):

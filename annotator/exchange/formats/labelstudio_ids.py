@@ -20,11 +20,28 @@ ANNOTATION_IDS = "labelstudio_annotation_ids"
 TASK_META = "labelstudio_task_meta"
 #: The keys of a task's own `meta` our export writes (`labelstudio_export.task`), read as our work's, not kept.
 OUR_META = frozenset({"annotator", "status", "updated_at", DIGEST, "flag_reason", "comments"})
+#: What our export writes in a task's `data` beside the text, in every version of it (`labelstudio_export.task`).
+OUR_DATA = frozenset({"article_id", "title", "meta"})
 
 
 def server_id(value: Any) -> int | str | None:
     """An id as Label Studio gives one (a whole number, or a string), or None."""
     return value if isinstance(value, int | str) and not isinstance(value, bool) else None
+
+
+def ours(task: dict[str, Any]) -> bool:
+    """A task our export wrote, as we wrote it or back from a server: its `meta` carries our spans digest (every
+    export since it has one), or its data our `article_id`, `title` and `meta` (every export, older ones too). On
+    any other task, `meta` keys named like ours (a newsroom's `status`, `annotator`) are the user's own, kept with
+    the rest of it (re-trial t4r F2-v1: read as ours, they refused imports and flagged submitted work)."""
+    meta, data = task.get("meta"), task.get("data")
+    return (isinstance(meta, dict) and DIGEST in meta) or (isinstance(data, dict) and data.keys() >= OUR_DATA)
+
+
+def our_meta(task: dict[str, Any]) -> dict[str, Any]:
+    """The task's `meta` as our export's annotator, status, moment, flag reason and comments, or {} if not ours."""
+    meta = task.get("meta")
+    return meta if ours(task) and isinstance(meta, dict) else {}
 
 
 def ours_as_written(task: dict[str, Any]) -> bool:
@@ -36,10 +53,10 @@ def ours_as_written(task: dict[str, Any]) -> bool:
 
 
 def task_keys(task: dict[str, Any]) -> dict[str, Any]:
-    """The task's id and its own meta (but our export's keys), as the article's meta keeps them."""
+    """The task's id and its own meta (but our export's keys, on a task of ours), as the article's meta keeps them."""
     given = None if ours_as_written(task) else server_id(task.get("id"))
-    own = task.get("meta")
-    kept = {k: v for k, v in own.items() if k not in OUR_META} if isinstance(own, dict) else {}
+    own, mine = task.get("meta"), ours(task)
+    kept = {k: v for k, v in own.items() if not (mine and k in OUR_META)} if isinstance(own, dict) else {}
     return {**({TASK_ID: given} if given is not None else {}), **({TASK_META: kept} if kept else {})}
 
 
