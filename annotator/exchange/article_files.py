@@ -30,7 +30,7 @@ from annotator.exchange.labelstudio_tasks import (
     task_object,
     text_field_hint,
 )
-from annotator.exchange.not_articles import annotations_array, not_articles
+from annotator.exchange.not_articles import annotations_array, json_min_line, not_articles
 from annotator.exchange.skipping import Skippable, articles_of, what_to_do
 from annotator.exchange.titles import title_from
 from annotator.literal import quoted
@@ -60,6 +60,8 @@ def article_from_json(record: dict[str, Any], path: Path, line: int, tasks: Task
         return article_from_task(record, Where(str(path), line=line), f"{path}:{line}", tasks or TaskReading())
     if (broken := data_not_an_object(record)) is not None:
         raise InputError(broken, path=str(path), line=line, field="data")
+    if (json_min := json_min_line(record, path, line)) is not None:  # re-trial t4r F14-v1
+        raise json_min
     if "text" not in record:  # a task's data alone, as in an array, with --text-field (trial t4 F1)
         reading = tasks or TaskReading()
         if reading.text_field != TEXT and is_task_data(record):

@@ -66,3 +66,23 @@ def annotations_array(path: Path) -> InputError:
         line=1,
         advised=command,
     )
+
+
+def json_min_line(record: dict[str, object], path: Path, line: int) -> InputError | None:
+    """The error for a JSONL line that is a record of Label Studio's JSON_MIN export (its `annotator` and
+    `annotation_id`, which Label Studio writes on each, null or not), or None (re-trial t4r F14-v1: the export as
+    JSONL, `jq -c '.[]'`, was ingested as our JSONL, its task ids made article ids, and the `import` advised
+    failed). Import reads JSON_MIN as the one JSON array Label Studio exports: `jq -s` makes it so again."""
+    if not {"annotator", "annotation_id"} <= record.keys():
+        return None
+    whole = path.with_suffix(".json")
+    whole = whole if not whole.exists() else path.with_name(f"{path.stem}-array.json")  # never over a file there
+    command = f"annotator import {shlex.quote(str(whole))} --format labelstudio"
+    return InputError(
+        "this line is a record of Label Studio's JSON_MIN export (one annotation), not an article to ingest: import "
+        f"reads JSON_MIN as the JSON array Label Studio exports: `jq -s . {shlex.quote(str(path))} > "
+        f"{shlex.quote(str(whole))}` makes one, and `{command}` reads it",
+        path=str(path),
+        line=line,
+        advised=command,
+    )
