@@ -37,3 +37,14 @@ def brought_into_view(screen: ArticleScreen, again: str) -> bool:
     words = f"{quoted(shortened(model.text[start:end], 60))} at {start}:{end}"
     screen.say(f"Not done: {what} {words} was scrolled out of view: shown now; {again}", "bold red")
     return True
+
+
+def disagreement_brought_into_view(screen: ArticleScreen, start: int, end: int, again: str) -> bool:
+    """The review's pick keys act on the disagreement, not on the highlighted span: when it (start..end) is out of
+    view, scroll to it, say so and return True; the key then picks nothing (the cursor stays where it is)."""
+    if screen.view.shows(start, end):
+        return False
+    screen.view.follow(start)
+    words = f"{quoted(shortened(screen.model.text[start:end], 60))} at {start}:{end}"
+    screen.say(f"Not done: the disagreement {words} was out of view: shown now; {again}", "bold red")
+    return True

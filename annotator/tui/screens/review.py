@@ -23,7 +23,8 @@ from annotator.tui.bindings import key_name
 from annotator.tui.model import ArticleModel
 from annotator.tui.screens import app_as
 from annotator.tui.screens.annotate import AnnotateScreen, Worded
-from annotator.tui.screens.reloading import edits_through_retried, retried
+from annotator.tui.screens.in_view import disagreement_brought_into_view
+from annotator.tui.screens.reloading import AGAIN, edits_through_retried, retried
 from annotator.tui.screens.review_done import ask_done, marked_as_asked
 from annotator.tui.screens.review_fitted import RefittingScreen
 from annotator.tui.screens.review_keys import PICK_KEYS, PUT_ASIDE, REVIEW_BINDINGS
@@ -298,6 +299,8 @@ class ReviewScreen(RefittingScreen):
             self.say(f"There are {len(annotators)} annotators: keys {PICK_KEYS[: len(annotators)]}")
             return
         disagreement = review.disagreements[self.index]
+        if disagreement_brought_into_view(self, disagreement.start, disagreement.end, AGAIN):  # the wheel moved it
+            return
         self._pick((disagreement.layer, disagreement.start, disagreement.end), annotators[index])
 
     @retried("disagreement")  # after a reload it finds the disagreement again, if it is there as shown
