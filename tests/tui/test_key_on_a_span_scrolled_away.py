@@ -78,3 +78,24 @@ async def test_x_on_a_span_scrolled_out_of_view_brings_it_back_and_acts_when_pre
         await pilot.pause()
         assert app.messages[-1][1] == "rejected ACTOR 'Police' at 0:6"
     assert rejected(db) == ["Police"]
+
+
+async def test_x_read_with_a_click_on_the_scrollbar_does_not_act_on_the_span_it_scrolls_away(db: Path) -> None:
+    """A re-trial (s51 t5r, N1): a click on the scrollbar's track below its thumb scrolls a page, animated, and an x
+    read with it rejected 'Police', by then out of view: the view was still on its way. The span must be in view
+    where the view is going too."""
+    from tests.tui.fixtures import sgr_click
+
+    app = make_app(db, WHO, keymap_path=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        view = article(app).view
+        assert first_line_shown(app) == 0 and view.show_vertical_scrollbar
+        track = view.region.right  # 1-based: the scrollbar's column is the view's last
+        terminal_read(app, sgr_click(track, view.region.bottom - 1) + "x")
+        await pilot.pause()
+        assert app.messages[-1][1] == (
+            "Not done: the highlighted ACTOR 'Police' at 0:6 was scrolled out of view: shown now; press the key "
+            "again to act on it"
+        )
+        assert rejected(db) == []

@@ -155,12 +155,16 @@ class ArticleView(BaseStyle, ScrollView, can_focus=False):
             self.scroll_to(y=wanted, animate=False, immediate=True)
 
     def shows(self, start: int, end: int) -> bool:
-        """Whether some of the characters start..end are on a row in view (always, before the text is laid out)."""
+        """Whether some of the characters start..end are on a row in view (always, before the text is laid out), and
+        stay there while the view scrolls on to where it is going (a click on the scrollbar's track scrolls a page,
+        animated: an x read with it acted on a span it was scrolling away; re-trial s51 t5r N1)."""
         if self.layout_ is None or not len(self.layout_) or self.size.height < 1:
             return True
-        top = int(self.scroll_offset.y)
         first, last = self.layout_.line_of(start), self.layout_.line_of(max(end - 1, start))
-        return last >= top and first < top + self.size.height
+        tops = [int(self.scroll_offset.y)]
+        if self.app.animator.is_being_animated(self, "scroll_y"):
+            tops.append(int(self.scroll_target_y))
+        return all(last >= top and first < top + self.size.height for top in tops)
 
     # -- drawing ----------------------------------------------------------------------------------------------
 
