@@ -54,7 +54,8 @@ def label_studio(path: Path, meta: dict[str, object], **annotation: object) -> P
         {"from_name": "label", "to_name": "text", "type": "labels", "id": "r1",
          "value": {"start": 0, "end": 11, "text": "Alice Smith", "labels": ["ACTOR"]}}
     ]  # fmt: skip
-    task = {"id": 1, "data": {"text": TEXT, "article_id": "a1"}, "meta": meta,
+    data = {"text": TEXT, "article_id": "a1", "title": TEXT, "meta": {}}  # our export's data: its meta is ours
+    task = {"id": 1, "data": data, "meta": meta,
             "annotations": [{"id": 1, "result": result, "was_cancelled": False, **annotation}]}  # fmt: skip
     path.write_text(json.dumps([task]), encoding="utf-8")
     return path
