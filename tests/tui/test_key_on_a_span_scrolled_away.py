@@ -5,18 +5,16 @@ list's marker told). The article is ingested by the real console script; the whe
 
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 
 import pytest
-from processes import annotator
 
 from annotator.store import Store
 from annotator.tui.app import AnnotatorApp, make_app
 from annotator.tui.screens.article import ArticleScreen
 from tests.tui.conftest import WHO
-from tests.tui.fixtures import terminal_read
+from tests.tui.fixtures import ingest_stories, terminal_read
 
 TEXT = "Police said John Smith met Mary Jones in London during the day.\n\n" + "\n\n".join(
     f"The council met for the {n}th time on the budget and the roads." for n in range(5, 60)
@@ -25,11 +23,7 @@ TEXT = "Police said John Smith met Mary Jones in London during the day.\n\n" + "
 
 @pytest.fixture(scope="module")
 def ingested(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("ingested")
-    (folder / "long.jsonl").write_text(json.dumps({"id": "s", "title": "Long", "text": TEXT}) + "\n")
-    done = annotator("ingest", "long.jsonl", "--db", "x.db", cwd=folder)
-    assert (done.returncode, done.stderr) == (0, ""), done.stderr
-    return folder / "x.db"
+    return ingest_stories(tmp_path_factory.mktemp("ingested"), [{"id": "s", "title": "Long", "text": TEXT}])
 
 
 @pytest.fixture

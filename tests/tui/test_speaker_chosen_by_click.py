@@ -6,12 +6,10 @@ is ingested by the real console script; the clicks are a terminal's SGR mouse re
 
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 
 import pytest
-from processes import annotator
 
 from annotator.store import Store
 from annotator.tui.app import AnnotatorApp, make_app
@@ -19,18 +17,14 @@ from annotator.tui.screens.annotate import AnnotateScreen
 from annotator.tui.screens.speaker import SpeakerScreen
 from annotator.tui.widgets.span_panel import SpanPanel
 from tests.tui.conftest import WHO
-from tests.tui.fixtures import on_screen, sgr_click, terminal_read
+from tests.tui.fixtures import ingest_stories, on_screen, sgr_click, terminal_read
 
 TEXT = 'John Smith said "the bridge is closed until Friday" on Monday, and Mary Jones agreed with the city engineer.'
 
 
 @pytest.fixture(scope="module")
 def ingested(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("ingested")
-    (folder / "q.jsonl").write_text(json.dumps({"id": "q", "title": "Bridge", "text": TEXT}) + "\n")
-    done = annotator("ingest", "q.jsonl", "--db", "q.db", cwd=folder)
-    assert (done.returncode, done.stderr) == (0, ""), done.stderr
-    return folder / "q.db"
+    return ingest_stories(tmp_path_factory.mktemp("ingested"), [{"id": "q", "title": "Bridge", "text": TEXT}])
 
 
 @pytest.fixture
