@@ -168,16 +168,24 @@ def test_a_rerun_after_kill_9_computes_only_the_shards_not_finished(
     assert not listed["complete"]
     (tmp_path / "out" / "shards" / "shard-000004.jsonl.partial").write_text('{"article_id": "ha', encoding="utf-8")
     # the kill may land between a manifest rewrite's swap and the removal of the manifest it swapped out: that one
-    # is left beside it (a loaded machine made this 1 run in 8). The rerun removes it silently once it is
-    # SWAPPED_OUT_S old and the folder's record proves it annotator's (`recording.reclaimed`), and names it and
-    # leaves it otherwise (a kill before the record listed it; or the rerun came sooner): either, never both
-    left = [p.name for p in (tmp_path / "out").glob(".manifest.json.partial*")]
+    # is left beside it (a loaded machine made this 1 run in 8). It may land too while the next shard's temporary
+    # is written (the CI on d7025ce3 did once), before the record announces it. The rerun
+    # removes such a leftover silently once it is SWAPPED_OUT_S old and the folder's record proves it annotator's
+    # (`recording.reclaimed`), and names it and leaves it otherwise (a kill before the record listed it; or the
+    # rerun came sooner): either, never both
+    out = tmp_path / "out"
+    # one such temporary for certain, beside a shard the rerun computes: named, and left byte for byte
+    unlisted = sorted({f"shards/shard-{n:06d}.jsonl" for n in range(5)} - {s["file"] for s in listed["shards"]})[-1]
+    killed = out / "shards" / f".{Path(unlisted).name}.partial-k9k9k9k9"
+    killed.write_bytes(b'{"article_id": "half')
+    left = [*out.glob(".manifest.json.partial-*"), *(out / "shards").glob(".shard-*.jsonl.partial-*")]
     result = run(*args[1:], cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert [line for line in result.stderr.splitlines() if not any(name in line for name in left)] == []
-    for name in left:
-        named = f"a leftover {name} from an interrupted run" in result.stderr
-        assert named == (tmp_path / "out" / name).exists(), (name, result.stderr)
+    assert [line for line in result.stderr.splitlines() if not any(p.name in line for p in left)] == []
+    for path in left:
+        named = f"a leftover {path.name} from an interrupted run" in result.stderr
+        assert named == path.exists(), (path.name, result.stderr)
+    assert killed.read_bytes() == b'{"article_id": "half'
     message = result.stdout
     done = len(listed["shards"])
     assert f"({5 - done} computed on 1 worker(s), " in message
