@@ -8,11 +8,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from annotator.exchange.files import Where
-from annotator.exchange.formats.common import ImportedRecord
+from annotator.exchange.formats.common import ImportedRecord, Skipped
 from annotator.exchange.formats.labelstudio_ids import TASK_ID
 from annotator.exchange.verdicts import newer
 from annotator.literal import quoted
 from annotator.models import NativeRecord, parse_timestamp
+from annotator.vocabulary import Status
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,26 @@ def repeats(one: ImportedRecord, other: ImportedRecord) -> bool:
 def _said(item: ImportedRecord) -> NativeRecord:
     meta = {key: value for key, value in item.record.meta.items() if key != TASK_ID}
     return item.record.model_copy(update={"updated_at": None, "meta": meta})
+
+
+def skip_beside_answer(earlier: ImportedRecord, item: ImportedRecord) -> tuple[ImportedRecord, Skipped] | None:
+    """Of two copies of a Label Studio task (two tasks of one text, a file imported twice into a project), one
+    skipped (`was_cancelled`) and one answered: the answer, standing whichever came first or later (skipping one
+    copy says nothing of the answer to the other: a re-trial, s51 t4r F11-v1b, lost the work to --skip-invalid),
+    and the skip, listed. None for any other two records."""
+    if earlier.part is None or item.part is None or earlier.where == item.where:
+        return None  # not two tasks' answers: one task's are told apart by their times (`later_of`)
+    if earlier.record.article_id != item.record.article_id:
+        return None  # two ids of one text: which id the work is under is not clear (`duplicate`)
+    skipped = [each.record.status is Status.SKIPPED for each in (earlier, item)]
+    if skipped.count(True) != 1:
+        return None
+    skip, answer = (earlier, item) if skipped[0] else (item, earlier)
+    reason = (
+        f"{skip.part} is a skip (was_cancelled) of the text {quoted(skip.record.annotator)} submitted at "
+        f"{answer_at(answer)}: the submitted answer stands"
+    )
+    return answer, Skipped(skip.where, reason)
 
 
 def later_of(earlier: ImportedRecord, item: ImportedRecord) -> ImportedRecord | None:

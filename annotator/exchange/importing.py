@@ -21,6 +21,7 @@ from annotator.exchange.duplicates import (
     later_of,
     left_out_for,
     repeats,
+    skip_beside_answer,
 )
 from annotator.exchange.files import Where
 from annotator.exchange.formats.common import (
@@ -229,13 +230,14 @@ def store_records(
             if repeats(earlier, item):
                 report.skipped.append(Skipped(where, f"repeats the record at {answer_at(earlier)}"))
                 continue
-            standing = later_of(earlier, item)
+            standing, listed = skip_beside_answer(earlier, item) or (later_of(earlier, item), None)
             if standing is None:
                 skip(item, where.error(duplicate(earlier, item, key), item.part))
-            elif standing is earlier:
-                report.superseded.append(left_out_for(item, earlier))
-            else:  # a later answer in the file: it stands where the earlier one stood
-                report.superseded.append(left_out_for(earlier, item))
+            elif listed is not None:  # a copy of a task skipped beside an answer to another copy: listed
+                report.skipped.append(listed)
+            else:  # an answer given again: the other one left out, noted
+                report.superseded.append(left_out_for(item if standing is earlier else earlier, standing))
+            if standing is item:  # it stands where the earlier one stood
                 seen[key] = item
                 placed[placed_at[key]] = (item, existing, target)
             continue
@@ -305,9 +307,7 @@ def store_records(
                 report.records += brought
                 report.unchanged += not brought
             elif verdict == "same":
-                added = _keep_comments(
-                    store, article_id, item.record, report
-                )  # a comment that came with it is still kept
+                added = _keep_comments(store, article_id, item.record, report)  # a comment that came is kept
                 report.unchanged += not added
                 report.commented += added > 0
             elif verdict == "conflict":
