@@ -88,3 +88,49 @@ def test_a_tasks_own_meta_is_stored_under_a_key_of_its_own(tmp_path: Path) -> No
         },
         {"source": "tasks.json record 2", "labelstudio_task_id": 101},
     ]
+
+
+SHORT = "short text here about Paris."
+#: A task's data with a `text` of its own beside the field the project's labelling config reads (re-trial s51 t4r F1-v1).
+BOTH = {"text": SHORT, "article": BANK}
+
+
+def test_the_text_field_wins_over_a_text_in_every_container(tmp_path: Path) -> None:
+    """A JSONL line holding both `text` and the field --text-field names stored `text` and ignored the option,
+    where the same object in a JSON array, or as `{"data": ...}` JSONL, gave the field's text: one data object,
+    two articles by container. The option given wins in each; `text` stays in meta as another data field."""
+    (tmp_path / "both.jsonl").write_text(json.dumps(BOTH) + "\n", encoding="utf-8")
+    (tmp_path / "both.json").write_text(json.dumps([BOTH]), encoding="utf-8")
+    (tmp_path / "data.jsonl").write_text(json.dumps({"data": BOTH}) + "\n", encoding="utf-8")
+    for name in ("both.jsonl", "both.json", "data.jsonl"):
+        args = ("ingest", name, "--text-field", "article", "--no-suggest", "--db", f"{name}.db")
+        result = annotator(*args, cwd=tmp_path)
+        assert (result.returncode, result.stderr) == (0, "")
+        assert result.stdout == f"1 article(s) added, 0 already stored, 0 suggestion(s) -> {name}.db\n"
+    assert stored(tmp_path / "both.jsonl.db") == [(BANK, {"text": SHORT, "source": "both.jsonl:1"})]
+    assert stored(tmp_path / "both.json.db") == [(BANK, {"text": SHORT, "source": "both.json record 1"})]
+    assert stored(tmp_path / "data.jsonl.db") == [(BANK, {"text": SHORT, "source": "data.jsonl:1"})]
+
+
+def test_the_text_field_missing_from_a_line_with_text_is_refused(tmp_path: Path) -> None:
+    """`--text-field article` on JSONL whose lines have a `text` and no `article` was ignored without a word
+    (`1 article(s) added`), where a JSON array of the same objects is refused naming the field."""
+    line = {"id": "m1", "text": BRIDGE}
+    (tmp_path / "native.jsonl").write_text(
+        json.dumps({"id": "m0", "article": BANK}) + "\n" + json.dumps(line) + "\n", "utf-8"
+    )
+    result = annotator(
+        "ingest", "native.jsonl", "--text-field", "article", "--no-suggest", "--db", "t.db", cwd=tmp_path
+    )
+    assert one_error_line(result) == (
+        "native.jsonl:2: field 'article': the task's data has no 'article' (it has 'id', 'text'): give the field the "
+        'project\'s labelling config reads (<Text value="$NAME">) with --text-field NAME, e.g. --text-field text'
+    )
+    assert not (tmp_path / "t.db").exists()
+    (tmp_path / "native.json").write_text(json.dumps([{"id": "m0", "article": BANK}, line]), encoding="utf-8")
+    result = annotator("ingest", "native.json", "--text-field", "article", "--no-suggest", "--db", "t.db", cwd=tmp_path)
+    assert one_error_line(result) == (
+        "native.json:1: record 2: field 'article': the task's data has no 'article' (it has 'id', 'text'): give the "
+        'field the project\'s labelling config reads (<Text value="$NAME">) with --text-field NAME, e.g. '
+        "--text-field text"
+    )

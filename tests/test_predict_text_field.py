@@ -11,6 +11,8 @@ from pathlib import Path
 from processes import annotator, one_error_line
 from test_predict import ok, shard_records
 
+from annotator.store import Store
+
 BANK = "PORT MAREN - Harbor Bank was fined $4 million on Tuesday by the Maren Financial Authority."
 BRIDGE = "Mayor Li Wei opened the Eastvale bridge on Saturday, two years after floods destroyed the old one."
 
@@ -53,3 +55,23 @@ def test_the_progress_total_counts_every_task_of_a_task_file(tmp_path: Path) -> 
     (tmp_path / "a.txt").write_text(BANK, encoding="utf-8")
     files = [tmp_path / name for name in ("tasks.json", "flat.json", "one.json", "a.txt")]
     assert count_articles(files, tasks=TaskReading("article")) == 7
+
+
+def test_a_jsonl_line_with_a_text_of_its_own_is_read_by_the_text_field(tmp_path: Path) -> None:
+    """Re-trial s51 t4r F1-v1: a JSONL line holding both `text` and the field --text-field names was predicted
+    (and then ingested from the predictions) as its `text`, though the manifest records the text field given. The
+    field the option names is the text, `text` a data field in meta, as ingest reads the line."""
+    short = "short text here about Paris."
+    (tmp_path / "both.jsonl").write_text(json.dumps({"text": short, "article": BANK}) + "\n", encoding="utf-8")
+    said = ok("predict", "both.jsonl", "-o", "pred", "--workers", "1", "--text-field", "article", cwd=tmp_path)
+    assert said.startswith("1 article(s) in 1 shard(s) (1 computed on 1 worker(s), ")
+    assert json.loads((tmp_path / "pred" / "manifest.json").read_text("utf-8"))["text_field"] == "article"
+    assert [(r["text"], r["meta"]) for r in shard_records(tmp_path / "pred")] == [
+        (BANK, {"text": short, "source": "both.jsonl:1"})
+    ]
+    ingested = annotator("ingest", "--suggestions-from", "pred", "--db", "t.db", cwd=tmp_path)
+    assert ingested.returncode == 0, ingested.stderr
+    with Store.open(tmp_path / "t.db", read_only=True) as store:
+        (article_id,) = store.article_ids()
+        assert store.article_text(article_id) == BANK
+        assert store.article(article_id).meta == {"text": short, "source": "both.jsonl:1"}

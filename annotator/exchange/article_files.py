@@ -54,19 +54,20 @@ def read_text_file(path: Path) -> ArticleIn:
 
 def article_from_json(record: dict[str, Any], path: Path, line: int, tasks: TaskReading | None = None) -> ArticleIn:
     """A JSONL line: `text` required, `id`, `title`, `meta` optional; other fields are kept in meta. A Label
-    Studio task (`labelstudio_tasks`: its text in `data`), or a line without `text` that is a task's data alone,
-    is read as one, by `tasks` (its --text-field), as the same objects in a JSON array are."""
+    Studio task (`labelstudio_tasks`: its text in `data`), or, once --text-field names another field than `text`,
+    a line that is a task's data alone (with a `text` of its own or not), is read as one, by `tasks` (its
+    --text-field), as the same objects in a JSON array are: the option given wins in every container."""
     if is_task(record):
         return article_from_task(record, Where(str(path), line=line), f"{path}:{line}", tasks or TaskReading())
     if (broken := data_not_an_object(record)) is not None:
         raise InputError(broken, path=str(path), line=line, field="data")
     if (json_min := json_min_line(record, path, line)) is not None:  # re-trial t4r F14-v1
         raise json_min
-    if "text" not in record:  # a task's data alone, as in an array, with --text-field (trial t4 F1)
-        reading = tasks or TaskReading()
-        if reading.text_field != TEXT and is_task_data(record):
-            where = Where(str(path), line=line)
-            return article_from_task({"data": record}, where, f"{path}:{line}", reading, at="")
+    reading = tasks or TaskReading()
+    if reading.text_field != TEXT and is_task_data(record):  # a task's data alone, as in an array (trial t4 F1)
+        where = Where(str(path), line=line)  # its field is the text, a `text` beside it data (re-trial t4r F1-v1)
+        return article_from_task({"data": record}, where, f"{path}:{line}", reading, at="")
+    if "text" not in record:
         hint = text_field_hint(record) if is_task_data(record) else ""
         raise InputError(f"missing{hint}", path=str(path), line=line, field="text")
     extra = {k: v for k, v in record.items() if k not in ARTICLE_FIELDS}
