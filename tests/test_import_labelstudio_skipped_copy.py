@@ -75,8 +75,8 @@ def test_a_skipped_second_copy_is_left_out_and_listed(tmp_path: Path, options: t
     assert imported(tmp_path, tasks_with_a_skipped_copy(), *options) == [
         "1 record(s) imported (1 new article(s)) -> t.db",
         "skipped 1 record(s):",
-        "  copies.json:78: record 2: annotations[0] is a skip (was_cancelled) of the text 'labelstudio-user-1' "
-        "submitted at task 1 (id 1)'s annotations[0]: the submitted answer stands",
+        "  copies.json:78: record 2: annotations[0] is 'labelstudio-user-1''s skip (was_cancelled) of a copy of "
+        "the text they answered at task 1 (id 1)'s annotations[0]: that answer stands",
         TITLE_REGION,
     ]
     assert_the_submitted_answer_stands(tmp_path / "t.db", 1)
@@ -88,8 +88,8 @@ def test_a_skipped_first_copy_gives_way_to_the_submitted_one(tmp_path: Path, opt
     assert imported(tmp_path, tasks_with_a_skipped_copy()[::-1], *options) == [
         "1 record(s) imported (1 new article(s)) -> t.db",
         "skipped 1 record(s):",
-        "  copies.json:2: record 1: annotations[0] is a skip (was_cancelled) of the text 'labelstudio-user-1' "
-        "submitted at task 2 (id 1)'s annotations[0]: the submitted answer stands",
+        "  copies.json:2: record 1: annotations[0] is 'labelstudio-user-1''s skip (was_cancelled) of a copy of "
+        "the text they answered at task 2 (id 1)'s annotations[0]: that answer stands",
         TITLE_REGION,
     ]
     assert_the_submitted_answer_stands(tmp_path / "t.db", 1)
@@ -101,8 +101,8 @@ def test_a_copy_skipped_later_does_not_take_the_place_of_the_answer(tmp_path: Pa
     assert imported(tmp_path, tasks_with_a_skipped_copy(work_shown=True)) == [
         "1 record(s) imported (1 new article(s)) -> t.db",
         "skipped 1 record(s):",
-        "  copies.json:78: record 2: annotations[0] is a skip (was_cancelled) of the text 'labelstudio-user-1' "
-        "submitted at task 1 (id 1)'s annotations[0]: the submitted answer stands",
+        "  copies.json:78: record 2: annotations[0] is 'labelstudio-user-1''s skip (was_cancelled) of a copy of "
+        "the text they answered at task 1 (id 1)'s annotations[0]: that answer stands",
         TITLE_REGION,
     ]
     assert_the_submitted_answer_stands(tmp_path / "t.db", 1)

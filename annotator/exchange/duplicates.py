@@ -82,8 +82,8 @@ def skip_beside_answer(earlier: ImportedRecord, item: ImportedRecord) -> tuple[I
         return None
     skip, answer = (earlier, item) if skipped[0] else (item, earlier)
     reason = (
-        f"{skip.part} is a skip (was_cancelled) of the text {quoted(skip.record.annotator)} submitted at "
-        f"{answer_at(answer)}: the submitted answer stands"
+        f"{skip.part} is {quoted(skip.record.annotator)}'s skip (was_cancelled) of a copy of the text they "
+        f"answered at {answer_at(answer)}: that answer stands"
     )
     return answer, Skipped(skip.where, reason)
 
