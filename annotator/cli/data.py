@@ -139,6 +139,7 @@ def ingest(
     replaced = f", {len(report.replaced)} replaced" if report.replaced else ""
     replaced += f", {len(report.conflicts)} conflict(s)" if report.conflicts else ""
     twins = f", {len(report.duplicates)} duplicate(s) of a text stored under another id" if report.duplicates else ""
+    twins += f", {len(report.rebuilt)} stored as a text rebuilt from tokens" if report.rebuilt else ""
     say(
         f"{len(report.added)} article(s) added, {len(report.skipped)} already stored{twins}{replaced}, "
         f"{report.suggestions:,} suggestion(s) -> {db}"
@@ -150,6 +151,10 @@ def ingest(
             "not stored, their text stored under another id (one article a text): "
             + ", ".join(pairs + ([f"and {more} more"] if more else []))
         )
+    if report.rebuilt:  # re-trial t4r F12-v1: a CoNLL import's article of the story is the story's
+        from annotator.exchange.realign import rebuilt_ingest_note
+
+        say(rebuilt_ingest_note(report.rebuilt))
     for conflict in report.conflicts:
         say(
             f"conflict: {conflict.article_id} '{conflict.title}' ({conflict.source}) is stored with a "

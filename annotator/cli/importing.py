@@ -269,6 +269,10 @@ def _say_import_report(report: "ImportReport", db: Path, snap: bool, format_name
             f"note: {len(report.rebuilt)} new article(s) with a text rebuilt from the file's tokens, the white "
             f"space between them guessed: {why}"
         )
+    if report.kept_rebuilt:  # re-trial t4r F12-v1: the original text's story on the article CoNLL rebuilt
+        from annotator.exchange.realign import kept_rebuilt_note
+
+        say(kept_rebuilt_note(report.kept_rebuilt))
     if report.missing:
         say(f"note: {report.missing} Doc(s) with tokens marked missing (ent_iob_ ''), which spaCy reads as not "
             "annotated, neither an entity nor O: stored as work in progress, not done (an export of done work "

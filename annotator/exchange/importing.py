@@ -40,7 +40,7 @@ from annotator.exchange.formats.stored_spans import said_as_suggested, unchecked
 from annotator.exchange.formats.unknown_labels import UnknownLabels
 from annotator.exchange.formats.unknown_relations import UnknownRelations
 from annotator.exchange.predictions import UNNAMED, model_suggestions, unnamed_left_out
-from annotator.exchange.realign import StoredWords, realigned
+from annotator.exchange.realign import KeptRebuilt, StoredWords, realigned
 from annotator.exchange.records import Progress
 from annotator.exchange.snapping import on_tokens
 from annotator.exchange.stored_suggestions import check_not_older, store_suggestions
@@ -106,6 +106,7 @@ class ImportReport:
     skipped: list[Skipped] = field(default_factory=list)
     dropped: Counter[str] = field(default_factory=Counter)
     realigned: int = 0  # records of a rebuilt text put on the stored article with the same words
+    kept_rebuilt: list[KeptRebuilt] = field(default_factory=list)  # of an original text, on a rebuilt article
     #: New articles whose record, of a format with no status (CoNLL), is stored as done work: said on import.
     new_as_done: int = 0
     untagged: list[tuple[Where, str, str]] = field(default_factory=list)  # of those, no tag at all (`untagged`)
@@ -325,6 +326,7 @@ def store_records(
             if progress and (done % 100 == 0 or done == len(ready)):
                 progress(done, len(ready))
     report.skipped.sort(key=lambda skipped: (skipped.where.line or 0, skipped.where.record or 0))
+    report.kept_rebuilt = words.kept_of(item for _, item, _ in ready)
     return report
 
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from annotator.differ import where_texts_differ
 from annotator.errors import InputError, NotFound, article_named, failures_named
 from annotator.exchange.pipeline_learned import record_pipeline
+from annotator.exchange.realign import StoredWords
 from annotator.literal import quoted
 from annotator.models import ArticleIn, Suggestion, content_hash
 from annotator.rows import Token
@@ -65,6 +66,19 @@ class IngestReport:
     #: stored again: one article a text.
     duplicates: list[tuple[str, str]] = field(default_factory=list)
     same_title: list[SameTitle] = field(default_factory=list)
+    #: (id given, id stored): an article whose text no article holds, but whose words one a token-only format
+    #: rebuilt has (a CoNLL import's): not stored again, that article kept as it is (`exchange.realign`).
+    rebuilt: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _rebuilt_with_its_words(store: Store, words: StoredWords, article: ArticleIn, texts: dict[str, str]) -> str | None:
+    """The one stored article a token-only format rebuilt with this article's words, when no article holds its
+    text or its id and no earlier one of the input its text: the story is stored (re-trial t4r F12-v1: a CoNLL
+    import, then an ingest of the project's Label Studio tasks, stored each story twice)."""
+    found = words.rebuilt_matching(article.text)  # most often none: no query of the article's own
+    if len(found) != 1 or content_hash(article.text) in texts or store.has_article(article) is not None:
+        return None
+    return found[0]
 
 
 def _changed(store: Store, article: ArticleIn) -> bool:
@@ -175,6 +189,7 @@ def ingest(
     held: list[tuple[ArticleIn, str]] = []  # id made from its text, text stored: (article, the id holding it)
     renamed: set[str] = set()  # its id made from its text (HASH, ID~HASH) held by another text: moved to ID~N
     named = {a.id: content_hash(a.text) for a in articles if a.id is not None}  # a later line's id holds it too
+    words, rebuilt = StoredWords(store), list[tuple[str, str]]()  # its words a rebuilt article's: (given, stored)
     for article in articles:
         given = article
         if article.id is None and str(article.meta.get("source", "")).lower().endswith(".txt"):
@@ -194,6 +209,9 @@ def ingest(
                     new.append(article)
                 continue
             article, derived = renamed_to, True
+        if (holder := _rebuilt_with_its_words(store, words, article, texts)) is not None:
+            rebuilt.append((article.article_id, holder))
+            continue
         if derived:  # a text is stored when any article holds it; its id held by another text, it goes to ID~N
             text_hash = content_hash(article.text)
             existing = store.article_with_text(text_hash) or texts.get(text_hash)
@@ -271,7 +289,7 @@ def ingest(
         stored += [row for row in rows if row[0].article_id in kept]
     return IngestReport(added=added, skipped=skipped + also_skipped, suggestions=sum(len(r[2]) for r in stored),
                         replaced=sorted(replacing - set(conflicts)), conflicts=list(conflicts.values()),
-                        assigned=assigned, duplicates=duplicates,
+                        assigned=assigned, duplicates=duplicates, rebuilt=rebuilt,
                         same_title=[same for same in same_title if same.article_id in kept])  # fmt: skip
 
 

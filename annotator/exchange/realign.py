@@ -5,14 +5,21 @@ joined by single spaces and line breaks, a text no stored article has. Such a te
 article with the same characters in the same order once white space is set aside, and its spans are moved onto
 that article's offsets, character by character (every non-space character has exactly one counterpart). So a
 round trip through CoNLL lands on the article it left, and a document no article matches is a new article.
+
+The other way round, a record bringing a story's original text (a Label Studio or JSONL export of the project whose
+CoNLL export was imported first) is put on the stored article a token-only format rebuilt with the same words
+(re-trial t4r F12-v1: each story was stored twice). That article keeps its text: work stored on it is on its
+offsets, and gold made from it too, so its text never changes under them; the record's spans are moved onto it.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import hashlib
+import re
 import unicodedata
 from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from annotator.exchange.files import Where
@@ -25,6 +32,10 @@ from annotator.store import Store
 def words_hash(text: str) -> str:
     """A hash of the text's non-space characters, in order: equal for texts that differ only in white space."""
     return hashlib.sha256(_words(text).encode("utf-8")).hexdigest()
+
+
+#: White space a text joined from tokens never has: two characters of it together, or any but a space or a line break.
+_NOT_JOINED = re.compile(r"\s\s|[^\S \n]")
 
 
 def _set_aside(ch: str) -> bool:
@@ -48,6 +59,8 @@ class StoredWords:
 
     store: Store
     by_words: dict[str, list[str]] | None = field(default=None)
+    rebuilt_by_words: dict[str, list[str]] | None = field(default=None)
+    kept: list[KeptRebuilt] = field(default_factory=list)  # records of an original text put on a rebuilt article
 
     def started_by(self, text: str) -> tuple[str, int, int] | None:
         """A stored article whose words begin with all of this text's and go on, with both lengths (white space
@@ -67,6 +80,33 @@ class StoredWords:
             for article_id in self.store.article_ids():
                 self.by_words.setdefault(words_hash(self.store.article_text(article_id)), []).append(article_id)
         return list(self.by_words.get(words_hash(text), []))
+
+    def rebuilt_matching(self, text: str) -> list[str]:
+        """The stored articles whose text a token-only format rebuilt and which have exactly these non-space
+        characters in this order. Rebuilt: stored under the hash of its text (it came with no id of its own) and
+        spaced as joined tokens are, a single space or line break between them (an original with an id, or with
+        two spaces together, is a text of its own, even with the same words)."""
+        if self.rebuilt_by_words is None:
+            self.rebuilt_by_words = {}
+            for article_id, stored in self.store.maybe_rebuilt():
+                if _NOT_JOINED.search(stored) is None:
+                    self.rebuilt_by_words.setdefault(words_hash(stored), []).append(article_id)
+        return list(self.rebuilt_by_words.get(words_hash(text), []))
+
+    def kept_of(self, stored: Iterable[ImportedRecord]) -> list[KeptRebuilt]:
+        """The records of an original text put on a rebuilt article (`_onto_rebuilt`), of those `stored`."""
+        places = {item.where for item in stored}
+        return [kept for kept in self.kept if kept.where in places]
+
+
+@dataclass(frozen=True)
+class KeptRebuilt:
+    """A record of an original text put on the stored article a token-only format rebuilt: where it is, the file's
+    article id, and the stored article's, kept with its text."""
+
+    where: Where
+    file_id: str
+    stored_id: str
 
 
 def onto(record: NativeRecord, article_id: str, text: str, where: Where) -> NativeRecord:
@@ -101,12 +141,15 @@ def onto(record: NativeRecord, article_id: str, text: str, where: Where) -> Nati
 
 def realigned(store: Store, words: StoredWords, item: ImportedRecord, last: bool) -> tuple[ImportedRecord, int]:
     """A record whose text the format rebuilt from tokens (CoNLL), when no stored article has that text: put on
-    the stored article with the same words when exactly one has them (`exchange.realign`). Also how many
+    the stored article with the same words when exactly one has them (`exchange.realign`); a record of an original
+    text no stored article has, on the one stored article a token-only format rebuilt with its words. Also how many
     stored articles have its words (0 when the text itself is stored, or was not rebuilt). The file's `last`
     record, when its words are only the start of a stored article's, is an error: the file was cut short."""
     record = item.record
-    if not item.rebuilt or store.has_article(ArticleIn(id=record.article_id, text=record.text)) is not None:
+    if store.has_article(ArticleIn(id=record.article_id, text=record.text)) is not None:
         return item, 0
+    if not item.rebuilt:
+        return _onto_rebuilt(store, words, item)
     found = words.matching(record.text)
     if not found and last and (started := words.started_by(record.text)) is not None:
         article_id, given, stored = started
@@ -118,3 +161,52 @@ def realigned(store: Store, words: StoredWords, item: ImportedRecord, last: bool
         return item, len(found)
     moved = onto(record, found[0], store.article_text(found[0]), item.where)
     return dataclasses.replace(item, record=moved, tokens=None), 1
+
+
+def _onto_rebuilt(store: Store, words: StoredWords, item: ImportedRecord) -> tuple[ImportedRecord, int]:
+    """A record of an original text no article has, on the one stored article a token-only format rebuilt with the
+    same words (`StoredWords.rebuilt_matching`): that article keeps its text, id and stored work (their offsets), as
+    a rebuilt record put on a stored article keeps that article's; the record's spans are moved onto it."""
+    found = words.rebuilt_matching(item.record.text)
+    if len(found) != 1:
+        return item, len(found)
+    moved = onto(item.record, found[0], store.article_text(found[0]), item.where)
+    words.kept.append(KeptRebuilt(item.where, item.record.article_id, found[0]))
+    return dataclasses.replace(item, record=moved), 1
+
+
+def kept_rebuilt_note(kept: list[KeptRebuilt], shown: int = 5) -> str:
+    """The note naming on which stored article each file's story went, or "" for none."""
+    if not kept:
+        return ""
+    pairs = list(dict.fromkeys((k.file_id, k.stored_id) for k in kept))
+    first = {pair: next(k.where for k in kept if (k.file_id, k.stored_id) == pair) for pair in pairs}
+    named = [f"{quoted(file_id)} ({_place(first[file_id, stored_id])}) on {quoted(stored_id)}"
+             for file_id, stored_id in pairs[:shown]]  # fmt: skip
+    more = f" and {len(pairs) - shown} more" if len(pairs) > shown else ""
+    return (
+        f"note: {len(kept)} record(s) of an original text put on the stored article with its words whose text was "
+        "rebuilt from a token-only format's tokens (CoNLL, a spaCy Doc): that article keeps its id, text and stored "
+        f"work (their offsets), and the records' spans are moved onto it by words: {', '.join(named)}{more}"
+    )
+
+
+def rebuilt_ingest_note(rebuilt: list[tuple[str, str]], shown: int = 5) -> str:
+    """The line naming the articles an ingest did not store, their words stored as a text rebuilt from tokens:
+    (id given, id stored)."""
+    pairs = [f"{quoted(given)} as {quoted(stored)}" for given, stored in rebuilt[:shown]]
+    more = f" and {len(rebuilt) - shown} more" if len(rebuilt) > shown else ""
+    return (
+        "not stored, their words stored as an article whose text was rebuilt from a token-only format's tokens "
+        f"(CoNLL, a spaCy Doc), which keeps its id, text and work (their offsets): {', '.join(pairs)}{more}"
+    )
+
+
+def _place(where: Where) -> str:
+    """`file:line record N`, as much of it as is known (a JSON array's line found now, `Where.line_of`)."""
+    at = where.line
+    if at is None and where.line_of is not None and where.record is not None:
+        at = where.line_of(where.record, None)
+    line = f":{at}" if at is not None else ""
+    record = f" record {where.record}" if where.record is not None else ""
+    return f"{where.path}{line}{record}"

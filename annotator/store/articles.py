@@ -56,6 +56,18 @@ class ArticleWriter(Reader):
         )
         return [(str(article_id), str(source)) for article_id, source in rows]
 
+    def maybe_rebuilt(self) -> list[tuple[str, str]]:
+        """(id, text) of the articles stored under their own text's hash (texts that came with no id of their own,
+        as a text a token-only format rebuilt does), in ingest order, but for texts with two spaces together, a
+        blank line, a tab or a carriage return, which no text joined from tokens has: `exchange.realign` matches
+        one by its words, and an ingest of many .txt articles need not read them all."""
+        rows = self.conn.execute(
+            "SELECT id, text FROM articles WHERE id = content_hash AND instr(text, '  ') = 0 "
+            "AND instr(text, char(10, 10)) = 0 AND instr(text, char(9)) = 0 AND instr(text, char(13)) = 0 "
+            "ORDER BY rowid"
+        )
+        return [(str(article_id), str(text)) for article_id, text in rows]
+
     def article_with_text(self, text_hash: str, besides: Iterable[str] = ()) -> str | None:
         """The id of an article that holds a text of this content hash (the first stored), but none of `besides`;
         None when no article holds it. An id that is the text's hash is no proof: `ingest --changed-text replace`
