@@ -253,6 +253,10 @@ def _say_import_report(report: "ImportReport", db: Path, snap: bool, format_name
     counts += f"; {report.realigned} put on the stored article with the same words" if report.realigned else ""
     say(f"{report.records} record(s) imported ({report.new_articles} new article(s){moved}{decided}){counts} -> {db}")
     _say_left_out(report)
+    if report.ids_not_kept:  # re-trial t4r F7-v1: the article keeps another id for that annotator
+        from annotator.exchange.kept_ids import not_kept_note
+
+        say(not_kept_note(report.ids_not_kept))
     if report.superseded:
         from annotator.exchange.duplicates import superseded_note
 

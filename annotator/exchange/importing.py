@@ -34,11 +34,11 @@ from annotator.exchange.formats.common import (
     Read,
     Skipped,
 )
-from annotator.exchange.formats.labelstudio_ids import annotation_ids, with_keys
 from annotator.exchange.formats.options import ReadOptions
 from annotator.exchange.formats.stored_spans import said_as_suggested, unchecked_commands
 from annotator.exchange.formats.unknown_labels import UnknownLabels
 from annotator.exchange.formats.unknown_relations import UnknownRelations
+from annotator.exchange.kept_ids import IdNotKept, annotation_ids, keep_on_stored, with_annotation_ids
 from annotator.exchange.predictions import UNNAMED, model_suggestions, unnamed_left_out
 from annotator.exchange.realign import KeptRebuilt, StoredWords, realigned
 from annotator.exchange.records import Progress
@@ -49,12 +49,7 @@ from annotator.exchange.untagged import untagged_of
 from annotator.exchange.verdicts import keeping_unsaid, newer, verdict_of, what_differs
 from annotator.exchange.verdicts import unsaid as unsaid  # `annotator import` asks it here
 from annotator.literal import quoted
-from annotator.models import (
-    ArticleIn,
-    NativeRecord,
-    Suggestion,
-    content_hash,
-)
+from annotator.models import ArticleIn, NativeRecord, Suggestion, content_hash
 from annotator.store import Store
 from annotator.store.new_names import EnteringNames
 from annotator.suggest.tokens import tokenize
@@ -112,6 +107,7 @@ class ImportReport:
     untagged: list[tuple[Where, str, str]] = field(default_factory=list)  # of those, no tag at all (`untagged`)
     rebuilt: list[tuple[Where, str, int]] = field(default_factory=list)  # new articles of a rebuilt text: where,
     # their id, and how many stored articles had their words (more than one: none was chosen)
+    ids_not_kept: list[IdNotKept] = field(default_factory=list)  # Label Studio's, another kept (`kept_ids`)
 
 
 def read_file(path: Path, format_name: str, options: ReadOptions) -> list[Read | Entering]:
@@ -288,7 +284,7 @@ def store_records(
                 continue
             record = item.record
             title = record.title or title_from(record.text)
-            meta = with_keys(record.meta, answered.get(target, {}))  # a Label Studio answer's id
+            meta = with_annotation_ids(target, record.meta, answered.get(target, {}), report.ids_not_kept)
             store.insert_article(
                 ArticleIn(id=record.article_id, text=record.text, title=title, meta=meta), token_lists[target], []
             )
@@ -325,6 +321,8 @@ def store_records(
                 report.replaced[verdict] += verdict != "new"
             if progress and (done % 100 == 0 or done == len(ready)):
                 progress(done, len(ready))
+        left = {(conflict.article_id, conflict.annotator) for conflict in report.conflicts}
+        report.ids_not_kept += keep_on_stored(store, answered, fresh, left)  # re-trial t4r F7-v1
     report.skipped.sort(key=lambda skipped: (skipped.where.line or 0, skipped.where.record or 0))
     report.kept_rebuilt = words.kept_of(item for _, item, _ in ready)
     return report

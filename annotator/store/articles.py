@@ -4,7 +4,7 @@ where an annotator's cursor is. No event is logged for these (they are not anyon
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from annotator.differ import where_texts_differ
 from annotator.errors import Refused
@@ -119,6 +119,12 @@ class ArticleWriter(Reader):
             ],
         )
         self._insert_suggestions(article.article_id, suggestions, now)
+
+    def set_article_meta(self, article_id: str, meta: dict[str, Any]) -> None:
+        """A stored article's meta, grown by what matches it to another tool's (the Label Studio annotation ids of
+        work imported onto it); its text, tokens and work stay. Not an edit of anyone's work: no event. The caller
+        holds the transaction."""
+        self.conn.execute("UPDATE articles SET meta = ? WHERE id = ?", [_json(meta), article_id])
 
     def _insert_suggestions(self, article_id: str, suggestions: list[Suggestion], now: str) -> None:
         self.conn.executemany(

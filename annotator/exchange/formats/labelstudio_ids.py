@@ -7,7 +7,6 @@ id in `data.meta`: that one wins (the data's meta is the article's own), and a t
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
 from annotator.exchange.formats.stored_spans import DIGEST
@@ -67,13 +66,3 @@ def with_keys(meta: dict[str, Any], keys: dict[str, Any]) -> dict[str, Any]:
 
 def _listed(value: Any) -> list[Any]:
     return value if isinstance(value, list) else []
-
-
-def annotation_ids(answers: Iterable[tuple[str, str, int | str | None]]) -> dict[str, dict[str, Any]]:
-    """Of (article, annotator, annotation id) for each record imported, each article's key of its annotators'
-    annotation ids (`with_keys` adds it to a new article's meta), for the articles any record gave one."""
-    kept: dict[str, dict[str, int | str]] = {}
-    for article, annotator, given in answers:
-        if given is not None:
-            kept.setdefault(article, {})[annotator] = given
-    return {article: {ANNOTATION_IDS: ids} for article, ids in kept.items()}
