@@ -169,7 +169,7 @@ def import_(
         _say_import_report(report, db, snap, format.value)
         _say_reading(records)
         if format.value == "labelstudio" and (
-            said := unannotated_note(records, path, options.text_field, db_option(db))
+            said := unannotated_note(records, path, options.text_field, db_option(db), db)
         ):
             say(said)  # trial t4 F8: which tasks, and the ingest that stores them (`exchange.unannotated_tasks`)
         if report.conflicts:  # the file was not applied: a script must not take it as imported

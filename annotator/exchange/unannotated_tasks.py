@@ -9,22 +9,26 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from annotator.exchange.already_done import texts_stored
 from annotator.exchange.formats.labelstudio import NO_ANNOTATION
 from annotator.exchange.formats.labelstudio_unannotated import Unannotated
-from annotator.exchange.labelstudio_tasks import ingest_advice
+from annotator.exchange.labelstudio_tasks import TaskReading, ingest_advice, task_array
 
 #: How many of them the note names, the rest counted.
 SHOWN = 5
 
 
-def unannotated_note(records: Iterable[Any], path: Path, text_field: str, db: str) -> str:
+def unannotated_note(records: Iterable[Any], path: Path, text_field: str, db: str, database: Path | None = None) -> str:
     """The note naming the tasks nobody annotated among an import's `records` (`Unannotated`), and what stores
-    their texts, or "" for none. `db`: the --db option the ingest carries (`store.db_option`)."""
+    their texts, or "" for none. `db`: the --db option the ingest carries (`store.db_option`); `database`: the
+    database imported into, where the ingest may have stored them already (re-trial t4r F8-v1: advised again)."""
     tasks = [record for record in records if isinstance(record, Unannotated)]
     if not tasks:
         return ""
     named = ", ".join(map(_named, tasks[:SHOWN])) + (f" and {len(tasks) - SHOWN} more" if len(tasks) > SHOWN else "")
     advice = ingest_advice(path, text_field, db)
+    if advice and database is not None and texts_stored(database, task_array(path, TaskReading(text_field), []) or []):
+        return f"note: the {len(tasks)} {tasks[0].what}: {named}; their texts are stored in {database} already"
     then = (
         f"{advice} (the articles already stored stay as they are)"
         if advice
