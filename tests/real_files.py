@@ -11,6 +11,17 @@ from typer.testing import CliRunner
 from annotator.cli import app
 
 REAL = Path(__file__).resolve().parent / "fixtures" / "real"
+#: Label Studio 1.23.2's export of two tasks with one text, and the labelling config of its project: a title shown
+#: beside the text, labelled by a control of its own.
+TWO_TEXTS = REAL / "labelstudio" / "ls1232_two_texts.json"
+LABELS = "".join(f'<Label value="{label}"/>' for label in ("ACTOR", "LOCATION", "FIGURE", "QUOTE"))
+TWO_TEXTS_CONFIG = f"""<View>
+  <Text name="title" value="$title"/>
+  <Labels name="tlabel" toName="title">{LABELS}</Labels>
+  <Labels name="label" toName="text">{LABELS}</Labels>
+  <Text name="text" value="$text"/>
+</View>
+"""
 
 
 def run(*args: str) -> tuple[int, str, str]:

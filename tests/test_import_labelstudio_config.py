@@ -17,21 +17,11 @@ from pathlib import Path
 
 from attack_support import ok, rows
 from processes import annotator, one_error_line
-from real_files import REAL
+from real_files import LABELS, REAL, TWO_TEXTS, TWO_TEXTS_CONFIG
 from test_interop_labelstudio_sdk import sdk_python
 
-TWO_TEXTS = REAL / "labelstudio" / "ls1232_two_texts.json"
 BODY = REAL / "labelstudio" / "ls1232_text_named_body.json"
 EXPORT = REAL / "labelstudio" / "ls1232_export.json"
-LABELS = "".join(f'<Label value="{label}"/>' for label in ("ACTOR", "LOCATION", "FIGURE", "QUOTE"))
-#: The project `ls1232_two_texts.json` came from: a title shown beside the text, labelled by a control of its own.
-TWO_TEXTS_CONFIG = f"""<View>
-  <Text name="title" value="$title"/>
-  <Labels name="tlabel" toName="title">{LABELS}</Labels>
-  <Labels name="label" toName="text">{LABELS}</Labels>
-  <Text name="text" value="$text"/>
-</View>
-"""
 #: Label Studio's Named Entity Recognition template (docs/source/templates/named_entity.md), its labels ours.
 NER_TEMPLATE = """<View>
   <Labels name="label" toName="text">

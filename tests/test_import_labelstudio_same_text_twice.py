@@ -11,19 +11,10 @@ import json
 from pathlib import Path
 
 from processes import annotator, one_error_line
-from real_files import REAL
+from real_files import TWO_TEXTS
+from real_files import TWO_TEXTS_CONFIG as CONFIG
 
 from annotator.store import Store
-
-TWO_TEXTS = REAL / "labelstudio" / "ls1232_two_texts.json"
-LABELS = "".join(f'<Label value="{label}"/>' for label in ("ACTOR", "LOCATION", "FIGURE", "QUOTE"))
-CONFIG = f"""<View>
-  <Text name="title" value="$title"/>
-  <Labels name="tlabel" toName="title">{LABELS}</Labels>
-  <Labels name="label" toName="text">{LABELS}</Labels>
-  <Text name="text" value="$text"/>
-</View>
-"""
 
 
 def test_the_duplicate_line_says_the_servers_stamps_tell_nothing_and_the_way_forward(tmp_path: Path) -> None:

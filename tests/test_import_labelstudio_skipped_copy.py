@@ -14,20 +14,12 @@ from typing import Any
 
 import pytest
 from processes import annotator
-from real_files import REAL
+from real_files import TWO_TEXTS
+from real_files import TWO_TEXTS_CONFIG as CONFIG
 
 from annotator.store import Store
 from annotator.vocabulary import Status
 
-TWO_TEXTS = REAL / "labelstudio" / "ls1232_two_texts.json"
-LABELS = "".join(f'<Label value="{label}"/>' for label in ("ACTOR", "LOCATION", "FIGURE", "QUOTE"))
-CONFIG = f"""<View>
-  <Text name="title" value="$title"/>
-  <Labels name="tlabel" toName="title">{LABELS}</Labels>
-  <Labels name="label" toName="text">{LABELS}</Labels>
-  <Text name="text" value="$text"/>
-</View>
-"""
 TITLE_REGION = (
     "left out: 1 Label Studio region(s) on the object 'title' (data.title), not the text's 'text' (data.text), "
     "as two.xml says"
@@ -70,39 +62,33 @@ def assert_the_submitted_answer_stands(db: Path, task_id: int) -> None:
         }
 
 
-@pytest.mark.parametrize("options", [(), ("--skip-invalid",)])
-def test_a_skipped_second_copy_is_left_out_and_listed(tmp_path: Path, options: tuple[str, ...]) -> None:
-    assert imported(tmp_path, tasks_with_a_skipped_copy(), *options) == [
+def skipped_listed(where: str, answered_task: int) -> list[str]:
+    """What the import prints when the copy at `where` (line: record) is the skip and the answer is at task
+    `answered_task` of the file."""
+    return [
         "1 record(s) imported (1 new article(s)) -> t.db",
         "skipped 1 record(s):",
-        "  copies.json:78: record 2: annotations[0] is 'labelstudio-user-1''s skip (was_cancelled) of a copy of "
-        "the text they answered at task 1 (id 1)'s annotations[0]: that answer stands",
+        f"  copies.json:{where}: annotations[0] is 'labelstudio-user-1''s skip (was_cancelled) of a copy of the text "
+        f"they answered at task {answered_task} (id 1)'s annotations[0]: that answer stands",
         TITLE_REGION,
     ]
+
+
+@pytest.mark.parametrize("options", [(), ("--skip-invalid",)])
+def test_a_skipped_second_copy_is_left_out_and_listed(tmp_path: Path, options: tuple[str, ...]) -> None:
+    assert imported(tmp_path, tasks_with_a_skipped_copy(), *options) == skipped_listed("78: record 2", 1)
     assert_the_submitted_answer_stands(tmp_path / "t.db", 1)
 
 
 @pytest.mark.parametrize("options", [(), ("--skip-invalid",)])
 def test_a_skipped_first_copy_gives_way_to_the_submitted_one(tmp_path: Path, options: tuple[str, ...]) -> None:
     """The skip first in the file: --skip-invalid kept it and dropped the submitted work."""
-    assert imported(tmp_path, tasks_with_a_skipped_copy()[::-1], *options) == [
-        "1 record(s) imported (1 new article(s)) -> t.db",
-        "skipped 1 record(s):",
-        "  copies.json:2: record 1: annotations[0] is 'labelstudio-user-1''s skip (was_cancelled) of a copy of "
-        "the text they answered at task 2 (id 1)'s annotations[0]: that answer stands",
-        TITLE_REGION,
-    ]
+    assert imported(tmp_path, tasks_with_a_skipped_copy()[::-1], *options) == skipped_listed("2: record 1", 2)
     assert_the_submitted_answer_stands(tmp_path / "t.db", 1)
 
 
 def test_a_copy_skipped_later_does_not_take_the_place_of_the_answer(tmp_path: Path) -> None:
     """Each answer with a moment of work, the skip ten minutes after the answer: of two copies (two tasks), the
     later is no second thought about the first, as a later answer of one task is, so the skip still gives way."""
-    assert imported(tmp_path, tasks_with_a_skipped_copy(work_shown=True)) == [
-        "1 record(s) imported (1 new article(s)) -> t.db",
-        "skipped 1 record(s):",
-        "  copies.json:78: record 2: annotations[0] is 'labelstudio-user-1''s skip (was_cancelled) of a copy of "
-        "the text they answered at task 1 (id 1)'s annotations[0]: that answer stands",
-        TITLE_REGION,
-    ]
+    assert imported(tmp_path, tasks_with_a_skipped_copy(work_shown=True)) == skipped_listed("78: record 2", 1)
     assert_the_submitted_answer_stands(tmp_path / "t.db", 1)
