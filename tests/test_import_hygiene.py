@@ -41,6 +41,9 @@ CORE = [
     "annotator.exchange.not_articles",
     "annotator.dates",
     "annotator.figure_shapes",
+    "annotator.exchange.kept_ids",
+    "annotator.exchange.already_done",
+    "annotator.exchange.realign",
 ]
 
 
