@@ -46,6 +46,36 @@ def _joined_words_hash(text: str) -> str:
     return hashlib.sha256(text.replace(" ", "").replace("\n", "").encode("utf-8")).hexdigest()
 
 
+def split_alike(original: str, rebuilt: str) -> bool:
+    """Whether a text rebuilt from tokens splits an original text's words as a tokenizer does: every white space
+    of the original is a break between its tokens too, and a break the original lacks is never between two
+    letters or digits (re-trial s52 t6 F12-v1-a: 'the rapist' and 'therapist' were one story) but where a
+    tokenizer splits a contraction ("do n't", "ca n't")."""
+    given, joined = _breaks(original), _breaks(rebuilt)
+    if not given <= joined:
+        return False
+    words = _words(rebuilt)
+    for after in joined - given:
+        left, right = words[after - 1], words[after : after + 3]
+        if left.isalnum() and right[:1].isalnum() and right[:3].lower() not in ("n't", "n’t"):
+            return False
+    return True
+
+
+def _breaks(text: str) -> set[int]:
+    """Where white space parts a text's non-space characters: the count of them before each break."""
+    breaks, seen, gap = set(), 0, False
+    for ch in text:
+        if _set_aside(ch):
+            gap = seen > 0
+            continue
+        if gap:
+            breaks.add(seen)
+            gap = False
+        seen += 1
+    return breaks
+
+
 def _set_aside(ch: str) -> bool:
     """White space, and what the tokenizer takes for it: invisible format characters (a zero-width joiner or
     space, a soft hyphen) and control characters (a terminal's escape, a bell). CoNLL loses them all (trial 37: a
@@ -68,6 +98,7 @@ class StoredWords:
     store: Store
     by_words: dict[str, list[str]] | None = field(default=None)
     rebuilt_by_words: dict[str, list[str]] | None = field(default=None)
+    rebuilt_texts: dict[str, str] = field(default_factory=dict)  # of the articles in `rebuilt_by_words`
     kept: list[KeptRebuilt] = field(default_factory=list)  # records of an original text put on a rebuilt article
 
     def started_by(self, text: str) -> tuple[str, int, int] | None:
@@ -91,15 +122,19 @@ class StoredWords:
 
     def rebuilt_matching(self, text: str) -> list[str]:
         """The stored articles whose text a token-only format rebuilt and which have exactly these non-space
-        characters in this order. Rebuilt: stored under the hash of its text (it came with no id of its own) and
-        spaced as joined tokens are, a single space or line break between them (an original with an id, or with
-        two spaces together, is a text of its own, even with the same words)."""
+        characters in this order, split alike (`split_alike`). Rebuilt: stored under the hash of its text (it came
+        with no id of its own) and spaced as joined tokens are, a single space or line break between them (an
+        original with an id, or with two spaces together, is a text of its own, even with the same words). Nothing
+        stored tells a text rebuilt from one that came so spaced (re-trial s52 t6 F12-v1-b), so the notes say what
+        matched, not where it came from."""
         if self.rebuilt_by_words is None:
-            self.rebuilt_by_words = {}
+            self.rebuilt_by_words, self.rebuilt_texts = {}, {}
             for article_id, stored in self.store.maybe_rebuilt():
                 if _NOT_JOINED.search(stored) is None:
                     self.rebuilt_by_words.setdefault(_joined_words_hash(stored), []).append(article_id)
-        return list(self.rebuilt_by_words.get(words_hash(text), []))
+                    self.rebuilt_texts[article_id] = stored
+        found = self.rebuilt_by_words.get(words_hash(text), [])
+        return [article_id for article_id in found if split_alike(text, self.rebuilt_texts[article_id])]
 
     def kept_of(self, stored: Iterable[ImportedRecord]) -> list[KeptRebuilt]:
         """The records of an original text put on a rebuilt article (`_onto_rebuilt`), of those `stored`."""
@@ -193,9 +228,9 @@ def kept_rebuilt_note(kept: list[KeptRebuilt], shown: int = 5) -> str:
              for file_id, stored_id in pairs[:shown]]  # fmt: skip
     more = f" and {len(pairs) - shown} more" if len(pairs) > shown else ""
     return (
-        f"note: {len(kept)} record(s) of an original text put on the stored article with its words whose text was "
-        "rebuilt from a token-only format's tokens (CoNLL, a spaCy Doc): that article keeps its id, text and stored "
-        f"work (their offsets), and the records' spans are moved onto it by words: {', '.join(named)}{more}"
+        f"note: {len(kept)} record(s) of a text no article holds put on the stored article with its words, spaced as "
+        "a text joined from tokens is (a CoNLL import's): that article keeps its id, text and stored work (their "
+        f"offsets), and the records' spans are moved onto it by words: {', '.join(named)}{more}"
     )
 
 
@@ -205,8 +240,8 @@ def rebuilt_ingest_note(rebuilt: list[tuple[str, str]], shown: int = 5) -> str:
     pairs = [f"{quoted(given)} as {quoted(stored)}" for given, stored in rebuilt[:shown]]
     more = f" and {len(rebuilt) - shown} more" if len(rebuilt) > shown else ""
     return (
-        "not stored, their words stored as an article whose text was rebuilt from a token-only format's tokens "
-        f"(CoNLL, a spaCy Doc), which keeps its id, text and work (their offsets): {', '.join(pairs)}{more}"
+        "not stored, their words those of an article spaced as a text joined from tokens is (a CoNLL import's), "
+        f"which keeps its id, text and work (their offsets): {', '.join(pairs)}{more}"
     )
 
 
