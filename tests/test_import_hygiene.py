@@ -44,6 +44,7 @@ CORE = [
     "annotator.exchange.kept_ids",
     "annotator.exchange.already_done",
     "annotator.exchange.realign",
+    "annotator.exchange.task_work",
 ]
 
 

@@ -96,7 +96,7 @@ def ingest(
 
     Example: annotator ingest seeds/ articles.jsonl --db annotations.db
     """
-    from annotator.exchange.already_done import imported_into
+    from annotator.exchange.already_done import done_in
     from annotator.exchange.article_files import read_articles
     from annotator.exchange.ingest import ingest as ingest_articles
     from annotator.exchange.labelstudio_tasks import TaskReading
@@ -108,7 +108,7 @@ def ingest(
     task_text_field(text_field)
     skipped: list[InputError] = []
     with errors_as_lines(db=db):
-        tasks = TaskReading(text_field, imported=imported_into(db))  # re-trial t4r F8-v1: the import may have run
+        tasks = TaskReading(text_field, done=done_in(db))  # re-trial t4r F8-v1: the import may have run
         articles = read_articles(paths or [], note, skipped if skip_invalid else None, db_option(db), tasks)
         if not articles and suggestions_from is None:  # nothing to store: no empty database either
             say_skipped(skipped)

@@ -120,6 +120,7 @@ def import_(
 
     Example: annotator import tasks.jsonl --format prodigy --label-map PERSON=ACTOR,GPE=LOCATION
     """
+    from annotator.exchange.already_done import done_in
     from annotator.exchange.formats.options import (
         INCORRECT_SPANS_KEY,
         INCORRECT_SPANS_REFUSED,
@@ -169,7 +170,7 @@ def import_(
         _say_import_report(report, db, snap, format.value)
         _say_reading(records)
         if format.value == "labelstudio" and (
-            said := unannotated_note(records, path, options.text_field, db_option(db), db)
+            said := unannotated_note(records, path, options.text_field, db_option(db), done_in(db))
         ):
             say(said)  # trial t4 F8: which tasks, and the ingest that stores them (`exchange.unannotated_tasks`)
         if report.conflicts:  # the file was not applied: a script must not take it as imported
@@ -359,11 +360,10 @@ def _refuse_nothing_to_import(records: "list[Read | Entering]", report: "ImportR
                               existed: bool, tasks_of: str | None = None) -> None:  # fmt: skip
     """A file that imports nothing (empty, or every record skipped or left out, when read or when checked against
     the database's tokens) is an error naming what was skipped or left out, by reason, after listing them: said
-    inside the database being filled (after --annotator is checked), so a new one is never put in place to be taken
-    for an import, and an existing one is left as it was (nothing was written). A file whose work is stored
-    already (unchanged) or in conflict is no such file. `tasks_of`: a Label Studio import's text field, for the
-    ingest that stores the texts of its tasks nobody annotated (trial t2 F: each command sent the user to the
-    other)."""
+    inside the database being filled (after --annotator is checked), so a new one is never put in place, and an
+    existing one is left as it was. A file whose work is stored already (unchanged) or in conflict is no such file.
+    `tasks_of`: a Label Studio import's text field, for the ingest of its tasks nobody annotated (trial t2 F)."""
+    from annotator.exchange.already_done import done_in
     from annotator.exchange.formats.common import ImportedRecord
     from annotator.exchange.unannotated_tasks import ingest_them
     from annotator.store import db_option
@@ -383,7 +383,8 @@ def _refuse_nothing_to_import(records: "list[Read | Entering]", report: "ImportR
         else (f"{path} is empty (0 bytes)" if _empty(path) else f"{path} holds no record")
     )
     left = "is left as it was" if existed else "was not created"  # a database made for nothing is not put in place
-    raise fail(f"nothing imported: {said}; {db} {left}{ingest_them(report.dropped, path, tasks_of, db_option(db))}")
+    advice = ingest_them(records, path, tasks_of, db_option(db), done_in(db))  # unless it ran (re-trial t4r F8-v1)
+    raise fail(f"nothing imported: {said}; {db} {left}{advice}")
 
 
 def _empty(path: Path) -> bool:

@@ -1,54 +1,66 @@
 """What an earlier command already did, told from the database, so that the notes of `ingest` and `import` on a
 Label Studio export do not advise it again (re-trial t4r F8-v1: after the ingest the import's note advised, the
 import named it still, and ingest's note named the import that had already run, sending the user back and forth).
-Where the database cannot be read (not made yet, not ours), the advice is given as before."""
+Both notes ask one question of one shape (`task_work.Done`): are these tasks' texts stored, and their annotations
+imported? Where the database cannot be read (not made yet, not ours), the advice is given as before."""
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from annotator.errors import AnnotatorError
 from annotator.exchange.formats.labelstudio_ids import ANNOTATION_IDS
-from annotator.exchange.labelstudio_tasks import AnnotationIds
+from annotator.exchange.realign import StoredWords
+from annotator.exchange.task_work import Answer, Done, TaskWork
 from annotator.models import ArticleIn
 from annotator.store import Store
 
 
-def texts_stored(database: Path, articles: Iterable[ArticleIn]) -> bool:
-    """Whether the database holds every one of these articles (its id, or its text): an ingest of them adds none."""
-    articles = list(articles)
+def done_in(database: Path) -> Done:
+    """The question both notes ask of the database imported or ingested into (`TaskReading.done` for ingest's,
+    `unannotated_note` for the import's): its name when each task's text is stored there and each of its
+    annotations imported, else ""."""
+    return lambda tasks: str(database) if _done(database, tasks) else ""
+
+
+def _done(database: Path, tasks: Sequence[TaskWork]) -> bool:
     try:
-        if not articles or not database.is_file():
+        if not tasks or not database.is_file():
             return False
         with Store.open(database, read_only=True, create=False) as store:
-            return all(store.has_article(article) is not None for article in articles)
+            words, answers = StoredWords(store), dict[str, list[Answer]]()
+            for task in tasks:
+                if (found := _holding(store, words, task.article)) is None:
+                    return False
+                answers.setdefault(found, []).extend(task.answers)
+            return all(
+                _imported(store.article(found).meta.get(ANNOTATION_IDS), given) for found, given in answers.items()
+            )
     except (AnnotatorError, sqlite3.Error, OSError):
         return False
 
 
-def annotations_imported(database: Path, answered: Iterable[tuple[ArticleIn, AnnotationIds]]) -> bool:
-    """Whether the annotations of these tasks are imported: each task's article is stored and keeps every one of
-    their ids in `labelstudio_annotation_ids`, as import records them (`kept_ids`); annotations without an id
-    cannot be told imported."""
-    answered = list(answered)
-    try:
-        if not answered or not database.is_file():
-            return False
-        with Store.open(database, read_only=True, create=False) as store:
-            for article, ids in answered:
-                if None in ids or (found := store.has_article(article)) is None:
-                    return False
-                kept = store.article(found).meta.get(ANNOTATION_IDS)
-                if not isinstance(kept, dict) or not all(given in kept.values() for given in ids):
-                    return False
-            return True
-    except (AnnotatorError, sqlite3.Error, OSError):
+def _holding(store: Store, words: StoredWords, article: ArticleIn) -> str | None:
+    """The stored article that holds a task's text: by its id or its text, else the one with its words spaced
+    otherwise (a CoNLL import's, `realign`), on which import puts its work and which ingest does not store again
+    (re-trial s52 t6 F8-v1-b)."""
+    if (found := store.has_article(article)) is not None:
+        return found
+    spaced = words.rebuilt_matching(article.text)
+    return spaced[0] if len(spaced) == 1 else None
+
+
+def _imported(kept: Any, answers: list[Answer]) -> bool:
+    """Whether an article's annotations in the file (of every task of its text) are imported: the article keeps
+    each one's id in `labelstudio_annotation_ids` (import keeps one an annotator, `kept_ids`), or one it keeps
+    stands for it (a skip or a repeat of a copy, left out by design: re-trial s52 t6 F8-v1-a). An annotation
+    without an id cannot be told imported."""
+    if not answers:
+        return True
+    if not isinstance(kept, dict) or any(answer.id is None for answer in answers):
         return False
-
-
-def imported_into(database: Path) -> Callable[[list[tuple[ArticleIn, AnnotationIds]]], str]:
-    """For ingest's note (`TaskReading.imported`): the database's name when the tasks' annotations are imported
-    there already, else "" (the note then names the import)."""
-    return lambda answered: str(database) if annotations_imported(database, answered) else ""
+    standing = [answer for answer in answers if answer.id in kept.values()]
+    return all(answer in standing or any(one.stands_for(answer) for one in standing) for answer in answers)

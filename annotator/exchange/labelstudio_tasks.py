@@ -14,7 +14,7 @@ the server's numbering, not the article's: two projects both have a task 1; it i
 from __future__ import annotations
 
 import shlex
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,16 +23,15 @@ from pydantic import ValidationError
 
 from annotator.errors import InputError, describe_validation_error, json_kind
 from annotator.exchange.files import Where
-from annotator.exchange.formats.labelstudio_ids import server_id, task_keys, with_keys
+from annotator.exchange.formats.labelstudio_ids import task_keys, with_keys
 from annotator.exchange.formats.labelstudio_objects import holds_regions
 from annotator.exchange.formats.labelstudio_project import TEXT, missing_text
 from annotator.exchange.formats.looks import LABEL_STUDIO_RESULTS, look_of
 from annotator.exchange.json_arrays import json_array, json_object
+from annotator.exchange.task_work import Done, TaskWork, answers_of
 from annotator.exchange.titles import title_from
 from annotator.models import ArticleIn
 
-#: A task's annotations' ids (None for one a server gave no id: our own export, as written).
-AnnotationIds = frozenset[int | str | None]
 #: The data fields a task's article is made of (the text's field besides), as import reads them.
 _ARTICLE = {"article_id": "id", "title": "title", "meta": "meta"}
 #: What a record of annotations holds and no task's data does: JSON_MIN's `annotator` and `annotation_id` (even
@@ -52,9 +51,9 @@ class TaskReading:
     annotated: int = 0
     predicted: int = 0
     files: list[str] = field(default_factory=list)
-    #: The database's name where these tasks' annotations are imported already, else "" (`already_done`)
-    imported: Callable[[list[tuple[ArticleIn, AnnotationIds]]], str] | None = None
-    answered: list[tuple[ArticleIn, AnnotationIds]] = field(default_factory=list)  # each task's annotations' ids
+    #: Whether the import ran: the database's name where these tasks' annotations are imported (`already_done`)
+    done: Done | None = None
+    answered: list[TaskWork] = field(default_factory=list)  # the annotated tasks, with their annotations
 
     def note(self, db: str = "") -> str:
         """The line that counts the tasks' annotations and predictions and names the import that reads them, or
@@ -68,7 +67,7 @@ class TaskReading:
             return said
         files = sorted(set(self.files))
         named = shlex.quote(files[0]) if len(files) == 1 else "FILE"
-        if self.imported is not None and (database := self.imported(self.answered)):
+        if self.done is not None and (database := self.done(self.answered)):
             return f"{said}: their annotations are imported in {database} already"  # re-trial t4r F8-v1
         field = f" --text-field {shlex.quote(self.text_field)}" if self.text_field != TEXT else ""
         return f"{said}: `annotator import {named} --format labelstudio{field}{db}` reads the annotations"
@@ -76,13 +75,7 @@ class TaskReading:
 
 def ingest_advice(path: Path, text_field: str, db: str = "") -> str:
     """For an import that left a task file's unannotated tasks out: "; `annotator ingest FILE` stores their texts"
-    (trial t2 F: each command sent the user to the other), or "" for a file ingest does not read as tasks
-    (JSON_MIN). `db`: the --db option it carries (`store.db_option`)."""
-    try:
-        if task_array(path, TaskReading(text_field), None) is None:
-            return ""
-    except InputError:
-        return ""
+    (trial t2 F: each command sent the user to the other). `db`: the --db option it carries (`store.db_option`)."""
     field = "" if text_field == TEXT else f" --text-field {shlex.quote(text_field)}"
     return f"; `annotator ingest {shlex.quote(str(path))}{field}{db}` stores their texts to annotate"
 
@@ -162,8 +155,7 @@ def article_from_task(
     article = article if article.title else article.model_copy(update={"title": title_from(article.text)})
     if answered:
         reading.files.append(where.path)
-        ids = [server_id(a.get("id")) if isinstance(a, dict) else None for a in _listed(answered)]
-        reading.answered.append((article, frozenset(ids)))
+        reading.answered.append(TaskWork(article, answers_of(_listed(answered), reading.tasks)))
     return article
 
 

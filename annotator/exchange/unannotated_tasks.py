@@ -5,43 +5,47 @@ here lost the rest of it unless they read docs/formats.md."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from annotator.exchange.already_done import texts_stored
-from annotator.exchange.formats.labelstudio import NO_ANNOTATION
 from annotator.exchange.formats.labelstudio_unannotated import Unannotated
-from annotator.exchange.labelstudio_tasks import TaskReading, ingest_advice, task_array
+from annotator.exchange.labelstudio_tasks import ingest_advice
+from annotator.exchange.task_work import Done, TaskWork
 
 #: How many of them the note names, the rest counted.
 SHOWN = 5
 
 
-def unannotated_note(records: Iterable[Any], path: Path, text_field: str, db: str, database: Path | None = None) -> str:
+def unannotated_note(records: Iterable[Any], path: Path, text_field: str, db: str, done: Done | None = None) -> str:
     """The note naming the tasks nobody annotated among an import's `records` (`Unannotated`), and what stores
-    their texts, or "" for none. `db`: the --db option the ingest carries (`store.db_option`); `database`: the
-    database imported into, where the ingest may have stored them already (re-trial t4r F8-v1: advised again)."""
+    their texts, or "" for none. `db`: the --db option the ingest carries (`store.db_option`); `done`: whether it
+    ran, asked of the database imported into (re-trial t4r F8-v1: advised again), about these tasks alone."""
     tasks = [record for record in records if isinstance(record, Unannotated)]
     if not tasks:
         return ""
     named = ", ".join(map(_named, tasks[:SHOWN])) + (f" and {len(tasks) - SHOWN} more" if len(tasks) > SHOWN else "")
-    advice = ingest_advice(path, text_field, db)
-    if advice and database is not None and texts_stored(database, task_array(path, TaskReading(text_field), []) or []):
+    texts = [TaskWork(task.article) for task in tasks if task.article is not None]  # a task file's: ingest's
+    if texts and done is not None and (database := done(texts)):
         return f"note: the {len(tasks)} {tasks[0].what}: {named}; their texts are stored in {database} already"
     then = (
-        f"{advice} (the articles already stored stay as they are)"
-        if advice
+        f"{ingest_advice(path, text_field, db)} (the articles already stored stay as they are)"
+        if texts
         else "; ingest does not read Label Studio's JSON_MIN: its JSON export of the project is a task file "
         "`annotator ingest FILE` stores their texts from"
     )
     return f"note: the {len(tasks)} {tasks[0].what}: {named}{then}"
 
 
-def ingest_them(dropped: Mapping[str, int], path: Path, text_field: str | None, db: str) -> str:
+def ingest_them(records: Iterable[Any], path: Path, text_field: str | None, db: str, done: Done) -> str:
     """For an import that stored nothing: the ingest that stores the texts of the Label Studio task file's tasks
-    nobody annotated, when some were (`text_field`: None for another format), or "" (trial t2 F)."""
-    return "" if text_field is None or NO_ANNOTATION not in dropped else ingest_advice(path, text_field, db)
+    nobody annotated, when some were (`text_field`: None for another format), or "" (trial t2 F); where `done`
+    says it ran, that their texts are stored (re-trial t4r F8-v1)."""
+    texts = [TaskWork(r.article) for r in records if isinstance(r, Unannotated) and r.article is not None]
+    if text_field is None or not texts:
+        return ""
+    database = done(texts)
+    return f"; their texts are stored in {database} already" if database else ingest_advice(path, text_field, db)
 
 
 def _named(task: Unannotated) -> str:

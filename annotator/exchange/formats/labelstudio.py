@@ -85,7 +85,7 @@ from annotator.exchange.formats.labelstudio_truth import (
     ours_without_meta,
     truth,
 )
-from annotator.exchange.formats.labelstudio_unannotated import Unannotated
+from annotator.exchange.formats.labelstudio_unannotated import NO_ANNOTATION, Unannotated, unannotated_task
 from annotator.exchange.formats.labelstudio_users import OneUser, Users, user
 from annotator.exchange.formats.looks import refuse_foreign, refuse_foreign_file
 from annotator.exchange.formats.options import ReadOptions
@@ -103,7 +103,6 @@ MIN_SPEAKERS = "quote(s)' speakers: JSON_MIN has no relations (Label Studio's JS
 MIN_UNSAID = frozenset({"speakers", "status", "flag reasons"})
 #: The keys of a JSON_MIN record that are Label Studio's own, not the task's data nor a result.
 MIN_KEYS = {"id", "annotator", "annotation_id", "created_at", "updated_at", "lead_time", "agreement"}
-NO_ANNOTATION = "task(s) without an annotation"
 #: Where in a task a record's field is read from, for an error about it (`common.native_record`): all but the
 #: status, which is the `meta`'s or the annotation's.
 _SOURCED = {
@@ -199,7 +198,7 @@ def _task_records(
     if parsed.drafts:
         yield Dropped(DRAFTS, len(parsed.drafts))
     if not annotations:
-        yield Unannotated(NO_ANNOTATION, where=where, task=server_id((parsed.model_extra or {}).get("id")))
+        yield unannotated_task(where, server_id(given), text, parsed.data.article_id)
     for index, annotation in enumerate(annotations):
         field = f"{kind}[{index}]"
 
