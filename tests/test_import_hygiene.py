@@ -45,6 +45,9 @@ CORE = [
     "annotator.exchange.already_done",
     "annotator.exchange.realign",
     "annotator.exchange.task_work",
+    "annotator.exchange.skipped_copies",
+    "annotator.exchange.stored_work",
+    "annotator.store.origins",
 ]
 
 

@@ -213,18 +213,20 @@ def _say_reading(records: "list[Read | Entering]") -> None:
 
 
 def _say_left_out(report: "ImportReport") -> None:
-    """The records an import skipped (each with file, line and why) and what it left out on purpose (counted)."""
-    if report.skipped:
-        say(f"skipped {len(report.skipped)} record(s):")
-        for skipped in report.skipped:
-            say(f"  {skipped}")
+    """The records an import skipped (file, line, why), the skips of copies it left out, and what it left out."""
+    from annotator.exchange.skipped_copies import left_out
+
+    skipped = [f"  {s}" for s in report.skipped]
+    for line in [*([f"skipped {len(skipped)} record(s):"] if skipped else []), *skipped, *left_out(report.copies)]:
+        say(line)
     for what, count in report.dropped.items():
         say(f"left out: {count} {what}")
 
 
 #: What `import` replaced, by the work replaced (`exchange.verdicts.verdict_of`): --replace takes the file's over any.
 REPLACED = {"older": "older work", "newer": "newer work in the database (--replace)",
-            "unshown": "work the file does not show is older (--replace)"}  # fmt: skip
+            "unshown": "work the file does not show is older (--replace)",
+            "skipped copy": "a skip of another copy of its text"}  # fmt: skip
 
 
 #: The formats (of Label Studio's, its JSON_MIN) whose records say no status (each imports as done work), as the
@@ -368,7 +370,7 @@ def _refuse_nothing_to_import(records: "list[Read | Entering]", report: "ImportR
     from annotator.exchange.unannotated_tasks import ingest_them
     from annotator.store import db_option
 
-    if report.records or report.unchanged or report.commented or report.conflicts:
+    if report.records or report.unchanged or report.commented or report.conflicts or report.copies:
         return
     skipped, dropped = bool(report.skipped), bool(report.dropped)
     if not (skipped or dropped) and any(isinstance(record, ImportedRecord) for record in records):

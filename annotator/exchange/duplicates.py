@@ -8,8 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from annotator.exchange.files import Where
-from annotator.exchange.formats.common import ImportedRecord, Skipped
+from annotator.exchange.formats.common import ImportedRecord
 from annotator.exchange.formats.labelstudio_ids import TASK_ID
+from annotator.exchange.skipped_copies import SkippedCopy, in_file
 from annotator.exchange.verdicts import newer
 from annotator.literal import quoted
 from annotator.models import NativeRecord, parse_timestamp
@@ -68,7 +69,7 @@ def _said(item: ImportedRecord) -> NativeRecord:
     return item.record.model_copy(update={"updated_at": None, "meta": meta})
 
 
-def skip_beside_answer(earlier: ImportedRecord, item: ImportedRecord) -> tuple[ImportedRecord, Skipped] | None:
+def skip_beside_answer(earlier: ImportedRecord, item: ImportedRecord) -> tuple[ImportedRecord, SkippedCopy] | None:
     """Of two copies of a Label Studio task (two tasks of one text, a file imported twice into a project), one
     skipped (`was_cancelled`) and one answered: the answer, standing whichever came first or later (skipping one
     copy says nothing of the answer to the other: a re-trial, s51 t4r F11-v1b, lost the work to --skip-invalid),
@@ -81,11 +82,7 @@ def skip_beside_answer(earlier: ImportedRecord, item: ImportedRecord) -> tuple[I
     if skipped.count(True) != 1:
         return None
     skip, answer = (earlier, item) if skipped[0] else (item, earlier)
-    reason = (
-        f"{skip.part} is {quoted(skip.record.annotator)}'s skip (was_cancelled) of a copy of the text they "
-        f"answered at {answer_at(answer)}: that answer stands"
-    )
-    return answer, Skipped(skip.where, reason)
+    return answer, in_file(skip, answer)
 
 
 def later_of(earlier: ImportedRecord, item: ImportedRecord) -> ImportedRecord | None:

@@ -30,26 +30,33 @@ from annotator.exchange.formats.common import (
     UTF16_OFFSETS,
     Dropped,
     ImportedRecord,
-    Question,
     Read,
     Skipped,
 )
 from annotator.exchange.formats.options import ReadOptions
-from annotator.exchange.formats.stored_spans import said_as_suggested, unchecked_commands
 from annotator.exchange.formats.unknown_labels import UnknownLabels
 from annotator.exchange.formats.unknown_relations import UnknownRelations
 from annotator.exchange.kept_ids import IdNotKept, annotation_ids, keep_on_stored, with_annotation_ids
 from annotator.exchange.predictions import UNNAMED, model_suggestions, unnamed_left_out
 from annotator.exchange.realign import KeptRebuilt, StoredWords, realigned
 from annotator.exchange.records import Progress
+from annotator.exchange.skipped_copies import (
+    ANSWER_STANDS,
+    SKIP_GIVES_WAY,
+    RepeatedSkips,
+    SkippedCopy,
+    stored_answer_stands,
+    take_answered_ids,
+)
 from annotator.exchange.snapping import on_tokens
 from annotator.exchange.stored_suggestions import check_not_older, store_suggestions
+from annotator.exchange.stored_work import keep_comments, store_work
 from annotator.exchange.titles import title_from
 from annotator.exchange.untagged import untagged_of
 from annotator.exchange.verdicts import keeping_unsaid, newer, verdict_of, what_differs
 from annotator.exchange.verdicts import unsaid as unsaid  # `annotator import` asks it here
 from annotator.literal import quoted
-from annotator.models import ArticleIn, NativeRecord, Suggestion, content_hash
+from annotator.models import ArticleIn, Suggestion, content_hash
 from annotator.store import Store
 from annotator.store.new_names import EnteringNames
 from annotator.suggest.tokens import tokenize
@@ -99,6 +106,7 @@ class ImportReport:
     conflicts: list[ImportConflict] = field(default_factory=list)
     superseded: list[Superseded] = field(default_factory=list)  # earlier answers a later one in the file replaced
     skipped: list[Skipped] = field(default_factory=list)
+    copies: list[SkippedCopy] = field(default_factory=list)  # skips of a copy of a text, left out (`skipped_copies`)
     dropped: Counter[str] = field(default_factory=Counter)
     realigned: int = 0  # records of a rebuilt text put on the stored article with the same words
     kept_rebuilt: list[KeptRebuilt] = field(default_factory=list)  # of an original text, on a rebuilt article
@@ -177,6 +185,7 @@ def store_records(
     words = StoredWords(store)
     matched: dict[str, int] = {}  # a rebuilt text's new article -> how many stored articles have its words
     entering = EnteringNames(store)
+    repeated = RepeatedSkips()  # skips of copies repeating another copy's skip: listed once the file is read
 
     def skip(item: ImportedRecord, error: InputError) -> None:
         if not skip_invalid:
@@ -225,13 +234,14 @@ def store_records(
         if key in seen:
             earlier = seen[key]
             if repeats(earlier, item):
-                report.skipped.append(Skipped(where, f"repeats the record at {answer_at(earlier)}"))
+                if not repeated.hold(key, earlier, item):
+                    report.skipped.append(Skipped(where, f"repeats the record at {answer_at(earlier)}"))
                 continue
             standing, listed = skip_beside_answer(earlier, item) or (later_of(earlier, item), None)
             if standing is None:
                 skip(item, where.error(duplicate(earlier, item, key), item.part))
             elif listed is not None:  # a copy of a task skipped beside an answer to another copy: listed
-                report.skipped.append(listed)
+                report.copies.append(listed)
             else:  # an answer given again: the other one left out, noted
                 report.superseded.append(left_out_for(item if standing is earlier else earlier, standing))
             if standing is item:  # it stands where the earlier one stood
@@ -243,6 +253,7 @@ def store_records(
         seen[key] = item
         placed_at[key] = len(placed)
         placed.append((item, existing, target))
+    report.copies += repeated.listed(seen)
     fresh: dict[str, ImportedRecord] = {}
     for item, existing, target in placed:
         if existing is None and target == item.record.article_id:
@@ -278,6 +289,7 @@ def store_records(
             report.superseded += answered_again(placed_item)
     needed = {target for target, *_ in ready}
     answered = annotation_ids((target, item.record.annotator, item.annotation_id) for target, item, _ in ready)
+    stood: set[tuple[str, str]] = set()  # (article, annotator) whose stored answer stands against a skip
     with store.write():  # the stored work is compared inside the transaction that replaces it
         for target, item in fresh.items():
             if target not in needed:  # every record for it was skipped
@@ -304,7 +316,8 @@ def store_records(
                 report.records += brought
                 report.unchanged += not brought
             elif verdict == "same":
-                added = _keep_comments(store, article_id, item.record, report)  # a comment that came is kept
+                added = keep_comments(store, article_id, item.record)  # a comment that came is kept
+                report.comments += added
                 report.unchanged += not added
                 report.commented += added > 0
             elif verdict == "conflict":
@@ -312,18 +325,26 @@ def store_records(
                 later = newer(store.updated_at(article_id, record.annotator), record.updated_at)
                 differs = what_differs(store, article_id, record, cannot)
                 report.conflicts.append(ImportConflict(item.where, article_id, title, record.annotator, later, differs))
+            elif verdict == ANSWER_STANDS:  # a skip of a copy, the answer to another copy stored: listed
+                report.copies.append(stored_answer_stands(store, article_id, item))
+                stood.add((article_id, record.annotator))
             else:
+                if verdict == SKIP_GIVES_WAY:  # the article's ids of the skip become the answer's
+                    take_answered_ids(store, article_id, item)
                 if verdict != "new":  # the stored work stays for what the file cannot say
                     item = dataclasses.replace(item, record=keeping_unsaid(store, article_id, record, cannot))
-                _store_one(store, article_id, item, report)
+                comments, decisions = store_work(store, article_id, item)
+                report.comments, report.decisions = report.comments + comments, report.decisions + decisions
                 report.records += 1
                 report.missing += item.dropped[MISSING_TOKENS]  # said of what was stored only
                 report.replaced[verdict] += verdict != "new"
             if progress and (done % 100 == 0 or done == len(ready)):
                 progress(done, len(ready))
         left = {(conflict.article_id, conflict.annotator) for conflict in report.conflicts}
+        left |= stood  # nor of a skip of a copy whose answer stands here
         report.ids_not_kept += keep_on_stored(store, answered, fresh, left)  # re-trial t4r F7-v1
     report.skipped.sort(key=lambda skipped: (skipped.where.line or 0, skipped.where.record or 0))
+    report.copies.sort(key=lambda copy: (copy.where.line or 0, copy.where.record or 0))
     report.kept_rebuilt = words.kept_of(item for _, item, _ in ready)
     return report
 
@@ -338,47 +359,6 @@ def _names_problem(entering: EnteringNames, item: ImportedRecord) -> InputError 
         if problem := (model_problem(name) if number else None) or entering.problem(name):
             return item.where.error(problem, field_name)  # the model writes no comments (atk34 10)
     return None
-
-
-def _keep_comments(store: Store, article_id: str, record: NativeRecord, report: ImportReport) -> int:
-    """A record's comments the article lacks, stored and counted; how many. Comments only add: one already stored
-    (author, time, text) stays once."""
-    added = sum(store.keep_comment(article_id, c.annotator, c.text, c.at) for c in record.comments or [])
-    report.comments += added
-    return added
-
-
-def _store_one(store: Store, article_id: str, item: ImportedRecord, report: ImportReport) -> None:
-    record = item.record
-    _keep_comments(store, article_id, record, report)
-    if not item.questions:  # work commands alone wrote, or the suggestions unchanged (its `unchecked`), stays so
-        store.replace_annotation(article_id, record.annotator, record.spans, record.status, record.updated_at,
-                                 flag_reason=record.flag_reason, unchecked=unchecked_commands(record),
-                                 as_suggested=said_as_suggested(record))  # fmt: skip
-        return
-    ids = store.keep_suggestions(article_id, [q.suggestion for q in item.questions])
-
-    def id_of(question: Question) -> int:
-        s = question.suggestion
-        return ids[(s.start, s.end, s.label.value, s.suggester)]
-
-    decisions = {id_of(q): q.answer for q in item.questions if q.answer is not None}
-    accepted = {
-        (q.suggestion.start, q.suggestion.end, q.suggestion.label.value): id_of(q)
-        for q in item.questions
-        if q.answer == "accepted"
-    }
-    store.replace_annotation(
-        article_id,
-        record.annotator,
-        record.spans,
-        record.status,
-        record.updated_at,
-        decisions,
-        accepted,
-        flag_reason=record.flag_reason,
-    )
-    report.decisions += len(decisions)
 
 
 def _different_text(store: Store, article_id: str, existing: str, text: str) -> str:

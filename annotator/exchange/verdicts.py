@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from annotator.exchange.formats.stored_spans import RecordSpan
 from annotator.exchange.records import exported_spans
+from annotator.exchange.skipped_copies import copy_verdict
 from annotator.models import Label, NativeRecord, Span, Status, parse_timestamp
 from annotator.models import Offsets as SpanOffsets
 from annotator.rows import Offsets, SpanLike
@@ -61,7 +62,8 @@ def verdict_of(store: Store, article_id: str, record: NativeRecord, force: bool,
     """What importing `record` does to the stored work of its annotator: "new" (there is none), "same" (as
     an export of it would write it, in a format that cannot say `unsaid`), "older" (it differs, and replaces older
     work), "newer" and "unshown" (it differs, and `force` replaces work that is newer, or not shown to be older:
-    no time, the same moment) or "conflict" (those two without `force`)."""
+    no time, the same moment) or "conflict" (those two without `force`); of a skip and an answer of two copies of
+    the text (`skipped_copies.copy_verdict`), whatever their times: the answer stands, the record's or the stored."""
     who = record.annotator
     untouched = store.status(article_id, who) is Status.TODO and not store.spans(article_id, who)
     if untouched and not store.edited(article_id, who):
@@ -69,6 +71,8 @@ def verdict_of(store: Store, article_id: str, record: NativeRecord, force: bool,
     here, there = _compared(store, article_id, record, unsaid)
     if here == there:
         return "same"
+    if (copy := copy_verdict(store, article_id, record)) is not None:
+        return copy
     stored_at = store.updated_at(article_id, who)
     if newer(record.updated_at, stored_at):
         return "older"

@@ -237,6 +237,7 @@ class Store(Speaking):
         flag_reason: str | None = None,
         unchecked: Sequence[str] = (),
         as_suggested: bool = False,
+        origin: Mapping[str, object] | None = None,
     ) -> Edit:
         """Set an annotator's spans and status for an article wholesale, as one "import" event.
 
@@ -248,7 +249,8 @@ class Store(Speaking):
         came from (its `unchecked`): the event names them, and names `import` as its `command`, so the work stays
         no person's (`store.unchecked`) until someone edits it. `as_suggested`: the record says its work was the
         model's suggestions unchanged there (A then d too): the event says so, and `store.as_suggested` counts the
-        work while its spans are still these.
+        work while its spans are still these. `origin`: where the file says the work came from (a Label Studio
+        task's and annotation's ids), kept in the event (`origins.work_origin` reads it back).
         """
         links = suggestion_of or {}
         with self.write():
@@ -277,6 +279,8 @@ class Store(Speaking):
                 new["unchecked"] = list(unchecked)
             if as_suggested:
                 new["as_suggested"] = True
+            if origin:
+                new["origin"] = dict(origin)
             message = f"imported {counted(len(spans), 'span')}"
             edit = self._commit(
                 article_id, annotator, "import", old, new, message=message, command="import" if unchecked else None

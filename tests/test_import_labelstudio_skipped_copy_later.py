@@ -1,0 +1,130 @@
+"""A re-trial (s52 t6, F11-v1b-a): a skip of one copy of a text gives way to the same user's answer to another
+copy inside one file, but not across two imports. A mid-project export (copy 1 not yet annotated, copy 2 skipped),
+then the full export (copy 1 answered, copy 2 skipped), into one database: the second run said "that answer stands"
+and kept the stored skip as a conflict (rc 1), and its advised --replace put the skip's task and annotation ids on
+the answer. A later file holding only the skipped copy, the answer stored, was a conflict too, whose --replace
+would put the skip over the work. The stored work now says which task it came from (its import event's origin):
+a stored skip of another task gives way to the answer, an answer stored stands against a skip of another task;
+a skip of the same task keeps the conflict. Files made from the real Label Studio 1.23.2 export of two tasks with
+one text (tests/fixtures/real/labelstudio/ls1232_two_texts.json), the real console script, real SQLite."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from processes import annotator
+from real_files import TWO_TEXTS
+from real_files import TWO_TEXTS_CONFIG as CONFIG
+
+from annotator.store import Store
+from annotator.vocabulary import Status
+
+WHO = "labelstudio-user-1"
+TITLE_REGION = (
+    "left out: 1 Label Studio region(s) on the object 'title' (data.title), not the text's 'text' (data.text), "
+    "as two.xml says"
+)
+UNNAMED = (
+    "annotator: note: 1 Label Studio user known only by id is stored as labelstudio-user-1 (--user-map 1=NAME names "
+    "them)"
+)
+
+
+def tasks(first: str, second: str) -> list[dict[str, Any]]:
+    """The two tasks as the server exports them, each copy "answered" (as exported: an ACTOR on task 1, a LOCATION
+    on task 2), "skipped" (`was_cancelled`, no result) or "open" (no annotation yet)."""
+    exported: list[dict[str, Any]] = json.loads(TWO_TEXTS.read_text(encoding="utf-8"))
+    for task, state in zip(exported, (first, second), strict=True):
+        if state == "skipped":
+            task["annotations"][0].update(was_cancelled=True, result=[])
+            task.update(total_annotations=0, cancelled_annotations=1)
+        elif state == "open":
+            task.update(annotations=[], total_annotations=0)
+    return exported
+
+
+def run(tmp_path: Path, name: str, exported: list[dict[str, Any]], *options: str) -> tuple[int, list[str], str]:
+    (tmp_path / "two.xml").write_text(CONFIG, encoding="utf-8")
+    (tmp_path / name).write_text(json.dumps(exported, indent=1), encoding="utf-8")
+    args = ("import", name, "--format", "labelstudio", "--config", "two.xml", "--db", "t.db", *options)
+    result = annotator(*args, cwd=tmp_path)
+    return result.returncode, result.stdout.splitlines(), result.stderr
+
+
+def stored(db: Path) -> tuple[Status, list[tuple[int, int, str]], dict[str, Any]]:
+    with Store.open(db, read_only=True) as store:
+        (article_id,) = store.article_ids()
+        spans = [(s.start, s.end, s.label.value) for s in store.spans(article_id, WHO)]
+        return store.status(article_id, WHO), spans, store.article(article_id).meta
+
+
+def test_a_stored_skip_of_another_copy_gives_way_to_the_full_exports_answer(tmp_path: Path) -> None:
+    assert run(tmp_path, "mid.json", tasks("open", "skipped"))[0] == 0
+    assert stored(tmp_path / "t.db") == (
+        Status.SKIPPED,
+        [],
+        {"labelstudio_task_id": 2, "labelstudio_annotation_ids": {WHO: 2}},
+    )
+    assert run(tmp_path, "full.json", tasks("answered", "skipped")) == (
+        0,
+        [
+            "1 record(s) imported (0 new article(s)); 1 replaced a skip of another copy of its text -> t.db",
+            "left out: 1 skip of a copy of an answered text:",
+            f"  full.json:78: task id 2, annotations[0]: {WHO} skipped it and answered the same text at task id 1 "
+            "(annotations[0]): that answer stands",
+            TITLE_REGION,
+        ],
+        UNNAMED + "\n",
+    )
+    assert stored(tmp_path / "t.db") == (
+        Status.DONE,
+        [(0, 8, "ACTOR")],
+        {"labelstudio_task_id": 1, "labelstudio_annotation_ids": {WHO: 1}},
+    )
+
+
+def test_a_later_file_of_the_skipped_copy_alone_leaves_the_stored_answer(tmp_path: Path) -> None:
+    """An export of selected tasks holding only the skipped copy: the answer stored stands, the skip is listed."""
+    assert run(tmp_path, "answer.json", tasks("answered", "skipped")[:1])[0] == 0
+    before = stored(tmp_path / "t.db")
+    assert before == (
+        Status.DONE,
+        [(0, 8, "ACTOR")],
+        {"labelstudio_task_id": 1, "labelstudio_annotation_ids": {WHO: 1}},
+    )
+    for options in ((), ("--replace",)):
+        assert run(tmp_path, "skip.json", tasks("answered", "skipped")[1:], *options) == (
+            0,
+            [
+                "0 record(s) imported (0 new article(s)) -> t.db",
+                "left out: 1 skip of a copy of an answered text:",
+                f"  skip.json:2: task id 2, annotations[0]: {WHO} skipped it and answered the same text at task id 1 "
+                "(annotation id 1, in this database): that answer stands",
+            ],
+            UNNAMED + "\n",
+        )
+        assert stored(tmp_path / "t.db") == before
+
+
+def test_a_stored_skip_of_the_same_task_is_still_a_conflict(tmp_path: Path) -> None:
+    """The same task skipped, then answered in a later export: which stands is not shown, as before."""
+    assert run(tmp_path, "skip.json", tasks("skipped", "open")[:1])[0] == 0
+    assert run(tmp_path, "answer.json", tasks("answered", "open")[:1]) == (
+        1,
+        [
+            "0 record(s) imported (0 new article(s)); 1 conflict(s) -> t.db",
+            TITLE_REGION,
+            f"conflict: {WHO} on d8405cbb76c3f969 'A new mayor took Madrid' (answer.json:record 1) differs from the "
+            "work stored here (status: skipped here, done in the file; spans: 1 only in the file (ACTOR 'Ana Ruiz'); "
+            "the file does not show it is newer): kept this database's (--replace takes the file's)",
+        ],
+        f"{UNNAMED}\nannotator: error: 1 record(s) of answer.json not imported: they conflict with the work stored in "
+        "t.db (listed above); --replace takes the file's\n",
+    )
+    assert stored(tmp_path / "t.db") == (
+        Status.SKIPPED,
+        [],
+        {"labelstudio_task_id": 1, "labelstudio_annotation_ids": {WHO: 1}},
+    )
