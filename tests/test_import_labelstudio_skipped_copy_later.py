@@ -128,3 +128,16 @@ def test_a_stored_skip_of_the_same_task_is_still_a_conflict(tmp_path: Path) -> N
         [],
         {"labelstudio_task_id": 1, "labelstudio_annotation_ids": {WHO: 1}},
     )
+
+
+def test_a_skip_of_another_copy_edited_since_is_the_tools_work(tmp_path: Path) -> None:
+    """The stored skip reopened and skipped again here (a screen's edits): no longer what the import brought, so
+    the later export's answer is compared with it as with any work of the tool's (a conflict, as before)."""
+    assert run(tmp_path, "mid.json", tasks("open", "skipped"))[0] == 0
+    with Store.open(tmp_path / "t.db") as store:
+        (article_id,) = store.article_ids()
+        store.set_status(article_id, WHO, Status.IN_PROGRESS)
+        store.set_status(article_id, WHO, Status.SKIPPED)
+    code, out, _ = run(tmp_path, "full.json", tasks("answered", "skipped"))
+    assert (code, out[0]) == (1, "0 record(s) imported (0 new article(s)); 1 conflict(s) -> t.db")
+    assert stored(tmp_path / "t.db")[:2] == (Status.SKIPPED, [])
