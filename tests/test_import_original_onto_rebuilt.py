@@ -74,10 +74,9 @@ def test_json_export_after_conll_export_goes_on_the_articles_conll_rebuilt(tmp_p
         "4 record(s) imported (1 new article(s)); 3 put on the stored article with the same words -> x.db"
     )
     assert (
-        "note: 3 record(s) of a text no article holds put on the stored article with its words, spaced as a text "
-        "joined from tokens is (a CoNLL import's): that article keeps its id, text and stored work (their "
-        "offsets), and the records' spans are moved onto it by words: 'hand-1' (ls.json:1 record 1) on "
-        "'bc64c704222f9d57', 'hand-2' (ls.json:1 record 2) on '405879312b55aa82'"
+        "note: 2 text(s) of 3 record(s) not stored: each has the words of an article already stored with other "
+        "spacing (e.g. from a CoNLL import), which keeps its id and text; their spans went onto it: 'hand-1' "
+        "(ls.json:1 record 1) on 'bc64c704222f9d57', 'hand-2' (ls.json:1 record 2) on '405879312b55aa82'"
     ) in lines
     db = tmp_path / "x.db"
     assert count(db, "SELECT COUNT(*) FROM articles") == 4
@@ -144,9 +143,9 @@ def test_an_ingest_of_the_tasks_after_the_conll_export_stores_no_story_twice(tmp
     result = annotator("ingest", "ls.json", "--db", "x.db", "--no-suggest", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
-        "1 article(s) added, 0 already stored, 3 stored as a text joined from tokens, 0 suggestion(s) -> x.db",
-        "not stored, their words those of an article spaced as a text joined from tokens is (a CoNLL import's), "
-        "which keeps its id, text and work (their offsets): 'hand-1' as 'bc64c704222f9d57', "
+        "1 article(s) added, 0 already stored, 3 already stored with other spacing, 0 suggestion(s) -> x.db",
+        "note: 3 text(s) not stored: each has the words of an article already stored with other spacing (e.g. "
+        "from a CoNLL import), which stays as it is: 'hand-1' as 'bc64c704222f9d57', "
         "'hand-2' as '405879312b55aa82', 'hand-4' as '272008c2290354cb'",
     ]
     connection = sqlite3.connect(tmp_path / "x.db")
@@ -184,7 +183,7 @@ def test_a_respaced_copy_of_an_ingested_story_is_named_for_what_matched(tmp_path
     assert annotator("ingest", "a.jsonl", "--db", "x.db", "--no-suggest", cwd=tmp_path).returncode == 0
     result = annotator("ingest", "b.jsonl", "--db", "x.db", "--no-suggest", cwd=tmp_path)
     assert result.stdout.splitlines() == [
-        "0 article(s) added, 0 already stored, 1 stored as a text joined from tokens, 0 suggestion(s) -> x.db",
-        "not stored, their words those of an article spaced as a text joined from tokens is (a CoNLL import's), "
-        "which keeps its id, text and work (their offsets): 'fa364c51c43a6492' as '4b37aaf49ec26bcf'",
+        "0 article(s) added, 0 already stored, 1 already stored with other spacing, 0 suggestion(s) -> x.db",
+        "note: 1 text(s) not stored: each has the words of an article already stored with other spacing (e.g. "
+        "from a CoNLL import), which stays as it is: 'fa364c51c43a6492' as '4b37aaf49ec26bcf'",
     ]

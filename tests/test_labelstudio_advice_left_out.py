@@ -88,7 +88,7 @@ def test_after_a_conll_import_the_notes_find_the_stories_stored_with_other_spaci
     ingest = annotator("ingest", "ls.json", "--no-suggest", "--db", "x.db", cwd=tmp_path)
     assert ingest.returncode == 0, ingest.stderr
     assert ingest.stdout.splitlines()[0] == (
-        "0 article(s) added, 1 already stored, 3 stored as a text joined from tokens, 0 suggestion(s) -> x.db"
+        "0 article(s) added, 1 already stored, 3 already stored with other spacing, 0 suggestion(s) -> x.db"
     )
     assert ingest.stderr == (
         "annotator: note: of 4 Label Studio task(s), 3 carried annotations and 1 predictions, which ingest does not "

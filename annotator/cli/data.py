@@ -140,7 +140,7 @@ def ingest(
     replaced = f", {len(report.replaced)} replaced" if report.replaced else ""
     replaced += f", {len(report.conflicts)} conflict(s)" if report.conflicts else ""
     twins = f", {len(report.duplicates)} duplicate(s) of a text stored under another id" if report.duplicates else ""
-    twins += f", {len(report.rebuilt)} stored as a text joined from tokens" if report.rebuilt else ""
+    twins += f", {len(report.rebuilt)} already stored with other spacing" if report.rebuilt else ""
     say(
         f"{len(report.added)} article(s) added, {len(report.skipped)} already stored{twins}{replaced}, "
         f"{report.suggestions:,} suggestion(s) -> {db}"
