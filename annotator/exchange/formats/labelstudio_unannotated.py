@@ -3,7 +3,7 @@ its id (trial t4 F8: only counted; `exchange.unannotated_tasks` names them and t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from annotator.exchange.files import Where
 from annotator.exchange.formats.common import Dropped
@@ -21,7 +21,7 @@ class Unannotated(Dropped):
 
     where: Where | None = None
     task: int | str | None = None
-    article: ArticleIn | None = None
+    article: ArticleIn | None = field(default=None, hash=False)  # a pydantic model, which has no hash
 
 
 def unannotated_task(where: Where, task: int | str | None, text: str, article_id: str | None) -> Unannotated:
