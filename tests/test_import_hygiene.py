@@ -43,6 +43,7 @@ CORE = [
     "annotator.figure_shapes",
     "annotator.exchange.kept_ids",
     "annotator.exchange.already_done",
+    "annotator.exchange.known_users",
     "annotator.exchange.realign",
     "annotator.exchange.task_work",
     "annotator.exchange.skipped_copies",

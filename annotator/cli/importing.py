@@ -129,6 +129,7 @@ def import_(
         parse_relation_map,
     )
     from annotator.exchange.importing import read_file, store_records, unsaid
+    from annotator.exchange.known_users import as_stored, user_notes
     from annotator.exchange.unannotated_tasks import unannotated_note
     from annotator.store import db_option
     from annotator.store.new_names import new_annotator_note
@@ -155,6 +156,8 @@ def import_(
             existed = db.exists()
             with store_to_fill(db) as store, progress_bar("Importing") as progress:
                 new_name = None if options.annotator is None else new_annotator_note(store, options.annotator)
+                by_user = format.value == "labelstudio" and options.annotator is None  # each user under their name
+                records, known = as_stored(store, records, options.user_map, path) if by_user else (records, [])
                 report = store_records(
                     store, records, snap=snap, replace=replace, skip_invalid=skip_invalid, progress=progress,
                     unsaid=unsaid(format.value),
@@ -165,8 +168,8 @@ def import_(
         stored(f"the import is stored in {db}")
         if new_name is not None:
             note(new_name)
-        if format.value == "labelstudio" and options.annotator is None:
-            _say_label_studio_users(records, options.user_map)
+        for said in known + (user_notes(records, options.user_map) if by_user else []):
+            note(said)
         _say_import_report(report, db, snap, format.value)
         _say_reading(records)
         if format.value == "labelstudio" and (
@@ -177,30 +180,6 @@ def import_(
             raise fail(
                 f"{len(report.conflicts)} record(s) of {path} not imported: they conflict with the work stored in "
                 f"{db} (listed above); --replace takes the file's"
-            )
-
-
-def _say_label_studio_users(records: "list[Read | Entering]", user_map: dict[int, str]) -> None:
-    """Who of a Label Studio file is stored under the import's own name for a user known only by id, and which
-    --user-map entries named nobody whose work came in (a trial, 38c: both were silent)."""
-    from annotator.exchange.formats.common import ImportedRecord
-    from annotator.exchange.formats.labelstudio_users import SYNTHETIC
-
-    names = {r.record.annotator for r in records if isinstance(r, ImportedRecord)}
-    ids = {name: name.removeprefix(SYNTHETIC) for name in names if name.startswith(SYNTHETIC)}
-    by_id = sorted((int(number), name) for name, number in ids.items() if number.isascii() and number.isdigit())
-    if by_id:
-        many = len(by_id) > 1
-        note(
-            f"{len(by_id)} Label Studio user{'s' if many else ''} known only by id {'are' if many else 'is'} stored "
-            f"as {', '.join(name for _, name in by_id)} (--user-map {','.join(f'{n}=NAME' for n, _ in by_id)} "
-            "names them)"
-        )
-    for number, name in user_map.items():
-        if name not in names:
-            note(
-                f"--user-map {number}={name}: no work of user {number}'s was imported (the file names no such user, "
-                "or only beside work that is someone else's)"
             )
 
 

@@ -145,6 +145,7 @@ class ImportedRecord:
     task_id: str | None = None
     #: The id a Label Studio server gave this answer, kept in a new article's meta (`labelstudio_ids`).
     annotation_id: int | str | None = None
+    user: int | None = None  # the Label Studio user who made it (completed_by), its annotator: `known_users`
     #: When the server made this answer (a Label Studio annotation's `created_at`): of one task's answers by one
     #: annotator, the one made or changed last stands (`duplicates.later_of`).
     made: str | None = None

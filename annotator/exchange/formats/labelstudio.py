@@ -72,6 +72,7 @@ from annotator.exchange.formats.labelstudio_completions import ANNOTATIONS, COMP
 from annotator.exchange.formats.labelstudio_config import LabelConfig
 from annotator.exchange.formats.labelstudio_export import config, task, write  # noqa: F401 (the format's export)
 from annotator.exchange.formats.labelstudio_ids import TASK_ID, our_meta, server_id, task_keys, with_keys
+from annotator.exchange.formats.labelstudio_ids import ours as of_ours
 from annotator.exchange.formats.labelstudio_objects import TextObjects, holds_regions
 from annotator.exchange.formats.labelstudio_project import TEXT, missing_text
 from annotator.exchange.formats.labelstudio_results import Loose, left_out, not_spans, read_spans
@@ -86,7 +87,7 @@ from annotator.exchange.formats.labelstudio_truth import (
     truth,
 )
 from annotator.exchange.formats.labelstudio_unannotated import NO_ANNOTATION, Unannotated, unannotated_task
-from annotator.exchange.formats.labelstudio_users import OneUser, Users, user
+from annotator.exchange.formats.labelstudio_users import OneUser, Users, maker, user
 from annotator.exchange.formats.looks import refuse_foreign, refuse_foreign_file
 from annotator.exchange.formats.options import ReadOptions
 from annotator.exchange.formats.stored_spans import same_spans
@@ -222,7 +223,8 @@ def _task_records(
             spans = read_spans(text, annotation.result, f"{field}.result", options, where, dropped, objects)
             default = Status.SKIPPED if annotation.was_cancelled else Status.DONE
             same = same_spans(ours, spans)  # None: no digest to tell
-            said = truth(ours, annotation, author(annotation, where, field, users, same), same)  # its word wins
+            by = author(annotation, where, field, users, same)
+            said = truth(ours, annotation, by, same)  # its word wins
             named_in = said.field or f"{field}.completed_by"  # the field that names the annotator
             if said.disputed is not None and options.annotator is None:
                 raise where.error(said.disputed, named_in)  # two fields name two people (labelstudio_truth)
@@ -242,7 +244,7 @@ def _task_records(
             )
             return ImportedRecord(
                 where, record, dropped=dropped, annotator_field=named_in, comments_field="meta.comments", part=field,
-                task_id=task_id, made=annotation.created_at,
+                task_id=task_id, made=annotation.created_at, user=maker(by, said.annotator, of_ours(raw)),
                 annotation_id=None if kind == "predictions" else server_id((annotation.model_extra or {}).get("id")),
                 said=(noted,) if noted is not None and record.status is Status.DONE else (),
             )  # fmt: skip
@@ -320,8 +322,10 @@ def _min_record(
         updated_at=shown,
     )
     said = () if noted is None else (noted,)
-    made = server_id(data.get("annotation_id"))
-    return ImportedRecord(where, record, dropped=dropped, unsaid=MIN_UNSAID, said=said, annotation_id=made)
+    made, maker_id = server_id(data.get("annotation_id")), maker(by, None if by is None else by.name, _ours(task_data))
+    return ImportedRecord(
+        where, record, dropped=dropped, unsaid=MIN_UNSAID, said=said, annotation_id=made, user=maker_id
+    )
 
 
 def _min_result(key: str, value: Any, labelling: LabelConfig | None) -> dict[str, Any]:

@@ -104,6 +104,16 @@ class Users:
         return number in self.mapped or number in self.emails
 
 
+def maker(by: Author | None, annotator: str | None, ours: bool) -> int | None:
+    """The id of the Label Studio user who made an annotation (`completed_by`, JSON_MIN's `annotator`) where its
+    work goes under them, else None: on a task of our export (its meta names our annotator, the server's importer
+    made its copy) or once another user changed it (`updated_by`), its id says nothing of who they are here. Their
+    annotation ids kept for a name say it (`known_users`)."""
+    if by is None or ours or by.number is None or by.name != annotator:
+        return None
+    return by.number if by.field.endswith("completed_by") or by.field == "annotator" else None
+
+
 def synthetic(name: str) -> bool:
     """Whether `name` could be taken for a name this import gives a user known only by id: no email (text, an @,
     text: `labelstudio-user-2@` is none), and it begins like `labelstudio-user-` in any case or form
