@@ -30,6 +30,7 @@ from annotator.exchange.formats.looks import LABEL_STUDIO_RESULTS, look_of
 from annotator.exchange.json_arrays import json_array, json_object
 from annotator.exchange.task_work import Done, TaskWork, answers_of
 from annotator.exchange.titles import title_from
+from annotator.literal import quoted
 from annotator.models import ArticleIn
 
 #: The data fields a task's article is made of (the text's field besides), as import reads them.
@@ -54,6 +55,9 @@ class TaskReading:
     #: Whether the import ran: the database's name where these tasks' annotations are imported (`already_done`)
     done: Done | None = None
     answered: list[TaskWork] = field(default_factory=list)  # the annotated tasks, with their annotations
+    #: Where a task of the file being read first had the --text-field (file, "line 3" or "record 3"): a later one
+    #: without it is told to get it, not to read the file by another field (re-trial s52 t6 F1-v1-a).
+    had_field: tuple[str, str] | None = None
 
     def note(self, db: str = "") -> str:
         """The line that counts the tasks' annotations and predictions and names the import that reads them, or
@@ -129,7 +133,9 @@ def article_from_task(
     data: dict[str, Any] = record["data"]
     text_field = reading.text_field
     if text_field not in data:
-        raise missing_text(data, text_field, where, at)
+        raise missing_field(data, reading, where, at)
+    if reading.had_field is None or reading.had_field[0] != where.path:
+        reading.had_field = where.path, _place(where)
     text = data[text_field]
     if not isinstance(text, str):
         raise where.error(f"expected text, got {json_kind(text)}", f"{at}{text_field}")
@@ -157,6 +163,34 @@ def article_from_task(
         reading.files.append(where.path)
         reading.answered.append(TaskWork(article, answers_of(_listed(answered), reading.tasks)))
     return article
+
+
+def missing_field(data: dict[str, Any], reading: TaskReading, where: Where, at: str) -> InputError:
+    """The error for a task whose data lacks --text-field's field. Its advice to name another field fits only a
+    file none of whose tasks has it: followed where an earlier one had it, the whole file was read by another field,
+    the earlier tasks' articles put in meta without a word (re-trial s52 t6 F1-v1-a, `e.g. --text-field text`). A
+    task with a `text` of its own may be our JSONL, which needs no --text-field."""
+    field = reading.text_field
+    has = f" (it has {', '.join(quoted(key) for key in data)})" if data else ""
+    if reading.had_field is not None and reading.had_field[0] == where.path:
+        return where.error(
+            f"the task's data has no {field!r}{has}, which the task at {reading.had_field[1]} has: --text-field reads "
+            f"every task of the file by one field, so give this one its {field!r}",
+            f"{at}{field}",
+        )
+    text = data.get(TEXT)
+    if field == TEXT or not isinstance(text, str) or not text.strip():
+        return missing_text(data, field, where, at)
+    return where.error(
+        f"the task's data has no {field!r}{has}: leave --text-field out if the file's articles are in {TEXT!r} "
+        f'(our JSONL), else give the field the project\'s labelling config reads (<Text value="$NAME">) with '
+        "--text-field NAME",
+        f"{at}{field}",
+    )
+
+
+def _place(where: Where) -> str:
+    return f"line {where.line}" if where.record is None else f"record {where.record}"
 
 
 def _listed(value: Any) -> list[Any]:
