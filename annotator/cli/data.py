@@ -83,13 +83,14 @@ def ingest(
         ),
     ] = False,
     text_field: Annotated[
-        str,
+        str | None,
         typer.Option(
             "--text-field",
             help="Label Studio tasks: the data field holding the text, as the labelling config names it "
-            '(<Text value="$content">: --text-field content).',
+            '(<Text value="$content">: --text-field content; default text); with --suggestions-from, the one '
+            "predict read.",
         ),
-    ] = "text",
+    ] = None,
 ) -> None:
     """Store articles and the model's suggestions for them; one file or line that holds no article and nothing is
     written (--skip-invalid skips it).
@@ -98,6 +99,7 @@ def ingest(
     """
     from annotator.exchange.already_done import done_in
     from annotator.exchange.article_files import read_articles
+    from annotator.exchange.formats.labelstudio_project import TEXT
     from annotator.exchange.ingest import ingest as ingest_articles
     from annotator.exchange.labelstudio_tasks import TaskReading
 
@@ -105,10 +107,10 @@ def ingest(
         raise fail("give the articles to ingest (files or folders), or --suggestions-from a predict folder")
     if no_suggest and suggestions_from is not None:
         raise fail("choose one of --no-suggest and --suggestions-from")
-    task_text_field(text_field)
+    field = TEXT if text_field is None else task_text_field(text_field)
     skipped: list[InputError] = []
     with errors_as_lines(db=db):
-        tasks = TaskReading(text_field, done=done_in(db))  # re-trial t4r F8-v1: the import may have run
+        tasks = TaskReading(field, done=done_in(db))  # re-trial t4r F8-v1: the import may have run
         articles = read_articles(paths or [], note, skipped if skip_invalid else None, db_option(db), tasks)
         if not articles and suggestions_from is None:  # nothing to store: no empty database either
             say_skipped(skipped)
@@ -120,7 +122,8 @@ def ingest(
         if suggestions_from is not None:
             from annotator.exchange.predictions import read_predictions
 
-            predicted = read_predictions(suggestions_from, [a.article_id for a in articles] if paths else None)
+            wanted = [a.article_id for a in articles] if paths else None
+            predicted = read_predictions(suggestions_from, wanted, text_field)  # re-trial s52 t6 F1-v1-c
             articles = articles if paths else [p.article for p in predicted.by_article.values()]
         with store_to_fill(db) as store, progress_bar("Suggesting") as progress:
             report = ingest_articles(

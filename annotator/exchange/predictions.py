@@ -20,6 +20,7 @@ from pydantic import ValidationError
 from annotator.differ import where_texts_differ
 from annotator.errors import InputError, describe_validation_error
 from annotator.exchange.files import Where, jsonl_objects
+from annotator.exchange.formats.labelstudio_project import TEXT
 from annotator.exchange.manifest import MANIFEST, confined, read_manifest
 from annotator.exchange.shards import fingerprint, sha256_of
 from annotator.literal import quoted
@@ -51,13 +52,21 @@ class Predictions:
     by_article: dict[str, Predicted]
 
 
-def read_predictions(folder: Path, wanted: Iterable[str] | None = None) -> Predictions:
+def read_predictions(folder: Path, wanted: Iterable[str] | None = None, text_field: str | None = None) -> Predictions:
     """The predictions of the articles `wanted` (ids; None: every one), each record checked: a bad one is a
-    one-line error naming its file, line and field."""
+    one-line error naming its file, line and field. `text_field`: ingest's --text-field, where given, which must be
+    the one predict read (re-trial s52 t6 F1-v1-c: another was taken and ignored)."""
     manifest = read_manifest(folder)
     if manifest is None:
         raise InputError(f"no {MANIFEST} here: not a folder `annotator predict` wrote", path=str(folder))
     where = str(folder / MANIFEST)
+    if text_field is not None and (made := manifest.get("text_field", TEXT)) != text_field:
+        raise InputError(
+            f"made with --text-field {made}, not {text_field}: its suggestions are on the texts of {made!r}; "
+            f"{'leave --text-field out' if made == TEXT else f'give --text-field {made}'}, or predict again with "
+            f"--text-field {text_field} into another -o",
+            path=where,
+        )
     if manifest.get("complete") is not True:  # a bool (`manifest.read_manifest`), or left out
         raise InputError(
             "the predictions are not finished: run the same `annotator predict` again to complete them",
