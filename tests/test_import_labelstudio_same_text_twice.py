@@ -55,3 +55,17 @@ def test_two_copies_of_a_task_with_the_same_answer_are_read_as_one(tmp_path: Pat
     with Store.open(tmp_path / "t.db", read_only=True) as store:
         (article_id,) = store.article_ids()
         assert store.article(article_id).meta["labelstudio_task_id"] == 1
+
+
+def test_the_listing_of_a_duplicate_names_the_line_its_refusal_names(tmp_path: Path) -> None:
+    """A re-trial (s52 t6 W2): in an indented export the refusal named the annotation's line (81) and the
+    --skip-invalid listing of the same record the task's (78): both name the annotation's line."""
+    (tmp_path / "two.xml").write_text(CONFIG, encoding="utf-8")
+    tasks = json.loads(TWO_TEXTS.read_text(encoding="utf-8"))
+    (tmp_path / "indented.json").write_text(json.dumps(tasks, indent=1), encoding="utf-8")
+    args = ("import", "indented.json", "--format", "labelstudio", "--config", "two.xml", "--db", "t.db")
+    refused = one_error_line(annotator(*args, cwd=tmp_path))
+    assert refused.startswith("indented.json:81: record 2: field 'annotations[0]': duplicate record: ")  # its `{`
+    kept = annotator(*args, "--skip-invalid", cwd=tmp_path)
+    assert kept.returncode == 0, kept.stderr
+    assert kept.stdout.splitlines()[1:3] == ["skipped 1 record(s):", f"  {refused}"]

@@ -190,9 +190,7 @@ def store_records(
     def skip(item: ImportedRecord, error: InputError) -> None:
         if not skip_invalid:
             raise error
-        report.skipped.append(
-            Skipped(item.where, f"field {error.field!r}: {error.reason}" if error.field else error.reason)
-        )
+        report.skipped.append(Skipped.of(item.where, error))
 
     last = max((i for i, item in enumerate(items) if isinstance(item, ImportedRecord)), default=-1)
     for index, item in enumerate(items):

@@ -102,6 +102,13 @@ class Skipped:
     def __str__(self) -> str:
         return str(self.where.error(self.reason))
 
+    @classmethod
+    def of(cls, where: Where, error: InputError) -> Skipped:
+        """The record at `where` left out for `error` (--skip-invalid), listed at the line the error names (a CoNLL
+        document's bad tag, a task's annotation), as the refusal names it (re-trial s52 t6 W2: 81, then 78)."""
+        at = dataclasses.replace(where, line=error.line) if error.line is not None else where
+        return cls(at, f"field {error.field!r}: {error.reason}" if error.field else error.reason)
+
 
 @dataclass(frozen=True)
 class Dropped:
@@ -171,13 +178,7 @@ def guarded(options: ReadOptions, where: Where, build: Callable[[], Read]) -> Re
     except InputError as error:
         if not options.skip_invalid:
             raise
-        return Skipped(_at(where, error), _reason(error))
-
-
-def _at(where: Where, error: InputError) -> Where:
-    """Where a skipped record is listed: the line its error names (a CoNLL document's bad tag, an indented
-    task's field), as the error names it without --skip-invalid."""
-    return dataclasses.replace(where, line=error.line) if error.line is not None else where
+        return Skipped.of(where, error)
 
 
 def guarded_items(options: ReadOptions, where: Where, items: Callable[[], Iterable[Read]]) -> list[Read]:
@@ -188,7 +189,7 @@ def guarded_items(options: ReadOptions, where: Where, items: Callable[[], Iterab
     except InputError as error:
         if not options.skip_invalid:
             raise
-        return [Skipped(_at(where, error), _reason(error))]
+        return [Skipped.of(where, error)]
 
 
 def jsonl_records(
@@ -207,13 +208,9 @@ def jsonl_records(
         if isinstance(data, InputError):
             if not options.skip_invalid:
                 raise data
-            yield Skipped(where, _reason(data))
+            yield Skipped.of(where, data)
         else:
             yield from guarded_items(options, where, partial(checked, where, data))
-
-
-def _reason(error: InputError) -> str:
-    return f"field {error.field!r}: {error.reason}" if error.field else error.reason
 
 
 def label_of(

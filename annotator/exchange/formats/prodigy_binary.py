@@ -209,7 +209,7 @@ class Questions:
                     raise
                 if where not in bad:
                     bad.add(where)
-                    yield Skipped(where, f"field {error.field!r}: {error.reason}" if error.field else error.reason)
+                    yield Skipped.of(where, error)
         return bad
 
 
