@@ -141,3 +141,34 @@ def test_a_skip_of_another_copy_edited_since_is_the_tools_work(tmp_path: Path) -
     code, out, _ = run(tmp_path, "full.json", tasks("answered", "skipped"))
     assert (code, out[0]) == (1, "0 record(s) imported (0 new article(s)); 1 conflict(s) -> t.db")
     assert stored(tmp_path / "t.db")[:2] == (Status.SKIPPED, [])
+
+
+def test_a_json_min_answer_that_replaces_a_stored_skip_of_another_copy_is_done(tmp_path: Path) -> None:
+    """A re-trial (s53 t7, F11-v1b-a-2): the mid-project JSON export (copy 2 skipped), then the project's JSON_MIN
+    export, which holds task 1's answer and leaves the skip out, as Label Studio writes it (no status: a JSON_MIN
+    record keeps a stored status). "1 replaced a skip" stored the answer as a skip holding an ACTOR, out of the
+    default export and of agreement. The answer that replaces a skip is done work, as a fresh import stores it."""
+    assert run(tmp_path, "mid.json", tasks("open", "skipped"))[0] == 0
+    task = tasks("answered", "skipped")[0]
+    annotation = task["annotations"][0]
+    value = annotation["result"][0]["value"]
+    minimal = {
+        **task["data"],
+        "id": task["id"],
+        "label": [{"start": value["start"], "end": value["end"], "text": value["text"], "labels": value["labels"]}],
+        "annotator": annotation["completed_by"],
+        "annotation_id": annotation["id"],
+        "created_at": annotation["created_at"],
+        "updated_at": annotation["updated_at"],
+        "lead_time": None,
+    }
+    code, lines, _ = run(tmp_path, "full_min.json", [minimal])
+    assert (code, lines[0]) == (
+        0,
+        "1 record(s) imported (0 new article(s)); 1 replaced a skip of another copy of its text -> t.db",
+    )
+    assert stored(tmp_path / "t.db") == (
+        Status.DONE,
+        [(0, 8, "ACTOR")],
+        {"labelstudio_task_id": 1, "labelstudio_annotation_ids": {WHO: 1}},
+    )

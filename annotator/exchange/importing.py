@@ -327,8 +327,9 @@ def store_records(
                 report.copies.append(stored_answer_stands(store, article_id, item))
                 stood.add((article_id, record.annotator))
             else:
-                if verdict == SKIP_GIVES_WAY:  # the article's ids of the skip become the answer's
-                    take_answered_ids(store, article_id, item)
+                if verdict == SKIP_GIVES_WAY:  # the article's ids of the skip become the answer's, and the
+                    take_answered_ids(store, article_id, item)  # answer is done, said or not (JSON_MIN; s53 t7)
+                    cannot = cannot - {"status"}
                 if verdict != "new":  # the stored work stays for what the file cannot say
                     item = dataclasses.replace(item, record=keeping_unsaid(store, article_id, record, cannot))
                 comments, decisions = store_work(store, article_id, item)
