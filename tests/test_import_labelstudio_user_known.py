@@ -163,3 +163,24 @@ def test_a_user_map_naming_a_user_first_imported_by_id_is_refused(tmp_path: Path
         "imported)\n"
     )
     assert stored(tmp_path / "a.db") == before
+
+
+def test_a_later_export_naming_a_known_user_by_email_goes_under_the_stored_name(tmp_path: Path) -> None:
+    """A re-trial (s53 t7, F7-v2-a-1): after --user-map 1=ana, a later export giving user 1 as an object with an
+    email (as Label Studio writes `completed_by` with user details) stored ana's work again under the email, the
+    same annotation id kept for two names. The database knows user 1 as ana: their work goes under ana, said."""
+    first_import(tmp_path)
+    before = stored(tmp_path / "a.db")
+    every = tasks()
+    for task in every:
+        for annotation in task["annotations"]:
+            if annotation["completed_by"] == 1:
+                annotation["completed_by"] = {"id": 1, "email": "ana@paper.org", "first_name": "", "last_name": ""}
+    write(tmp_path / "emails.json", every)
+    result = imported(tmp_path, "emails.json", "--user-map", "2=bo")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == (
+        "annotator: note: Label Studio user 1 is stored here as 'ana' (the name an earlier import gave them: the "
+        "annotation ids of emails.json kept here for that name are theirs): their work is imported under that name\n"
+    )
+    assert stored(tmp_path / "a.db") == before

@@ -8,7 +8,7 @@ not of our export, whose server copy its importer made), kept on that article fo
 The ids are taken to be of one server, as `kept_ids` keeps them; a name of the import's own for another id
 keeping one says they are not.
 
-- A user the file knows only by id goes under the database's name for them, said in one note line.
+- A user the file knows only by id or by an email goes under the database's name for them, said in one note line.
 - A `--user-map` name other than the database's, one user stored under two names, or two users who would go under
   one name is refused in one line naming the file, the user(s) and both names, before anything is written: one
   user is one annotator, and the database cannot tell which of two names the work goes under."""
@@ -57,10 +57,11 @@ def as_stored(
     numbers = {name: number for number, name in user_map.items()}
     kept = _kept(store, items)
     renamed: dict[int, Kept] = {}
+    as_given: dict[str, str] = {}  # the file's name for a user -> the database's
     for number, names in sorted(kept.items()):
-        given = user_map.get(number, f"{SYNTHETIC}{number}")
-        if not any(isinstance(i, ImportedRecord) and i.user == number and i.record.annotator == given for i in items):
-            continue  # the file names them by email: that name stands
+        given = user_map.get(number) or _given(items, number)
+        if given is None:
+            continue
         if len(names) > 1:
             first, second = sorted(names.values(), key=lambda one: one.name)[:2]
             raise InputError(
@@ -80,13 +81,13 @@ def as_stored(
                 path=str(path),
             )
         renamed[number] = one
+        as_given[given] = one.name
     _one_name_each(renamed, _users(items, numbers), user_map, path)
     if not renamed:
         return list(items), []
-    stored_as = {f"{SYNTHETIC}{number}": one.name for number, one in renamed.items()}
     records = [
-        dataclasses.replace(item, record=item.record.model_copy(update={"annotator": stored_as[item.record.annotator]}))
-        if isinstance(item, ImportedRecord) and item.record.annotator in stored_as
+        dataclasses.replace(item, record=item.record.model_copy(update={"annotator": as_given[item.record.annotator]}))
+        if isinstance(item, ImportedRecord) and item.record.annotator in as_given
         else item
         for item in items
     ]
@@ -97,6 +98,14 @@ def as_stored(
         f"(the {those.split()[1]} an earlier import gave them: the annotation ids of {path} kept here for {those} are "
         f"theirs): their work is imported under {those}"
     ]
+
+
+def _given(items: Sequence[Read | Entering], number: int) -> str | None:
+    """The name the file gives user `number`'s work under without --user-map: the import's own for a user known
+    only by id, or their email (re-trial s53 t7 F7-v2-a-1: after --user-map 1=ana, an export naming user 1 by
+    email stored ana's work again under it); None when the file gives none, or two."""
+    names = {i.record.annotator for i in items if isinstance(i, ImportedRecord) and i.user == number}
+    return names.pop() if len(names) == 1 else None
 
 
 def _as_stored(number: int, name: str) -> str:
