@@ -172,3 +172,31 @@ def test_a_json_min_answer_that_replaces_a_stored_skip_of_another_copy_is_done(t
         [(0, 8, "ACTOR")],
         {"labelstudio_task_id": 1, "labelstudio_annotation_ids": {WHO: 1}},
     )
+
+
+def test_two_users_whose_skips_give_way_leave_the_answered_tasks_id(tmp_path: Path) -> None:
+    """A re-trial (s53 t7, F11-v1b-a-1): users 1 and 2 both skipped copy 2 in the mid-project export, and both
+    answered copy 1 by the full export. Each skip gave way, but the article kept the skips' task id (2): it was
+    changed only where one annotator's id was kept. Once every annotator's work here came from task 1, the article
+    names task 1, as one file of the same tasks gives."""
+
+    def two_users(first: str, second: str) -> list[dict[str, Any]]:
+        exported = tasks(first, second)
+        for task in exported:
+            for one in list(task["annotations"]):
+                task["annotations"].append({**one, "id": one["id"] + 10, "completed_by": 2})
+        return exported
+
+    assert run(tmp_path, "mid.json", two_users("open", "skipped"), "--user-map", "1=ana,2=bo")[0] == 0
+    code, lines, _ = run(tmp_path, "full.json", two_users("answered", "skipped"), "--user-map", "1=ana,2=bo")
+    assert (code, lines[0]) == (
+        0,
+        "2 record(s) imported (0 new article(s)); 2 replaced a skip of another copy of its text -> t.db",
+    )
+    with Store.open(tmp_path / "t.db", read_only=True) as store:
+        (article_id,) = store.article_ids()
+        assert [store.status(article_id, who) for who in ("ana", "bo")] == [Status.DONE, Status.DONE]
+        assert store.article(article_id).meta == {
+            "labelstudio_task_id": 1,
+            "labelstudio_annotation_ids": {"ana": 1, "bo": 11},
+        }

@@ -99,15 +99,17 @@ def stored_answer_stands(store: Store, article_id: str, item: ImportedRecord) ->
 def take_answered_ids(store: Store, article_id: str, item: ImportedRecord) -> None:
     """Before a stored skip of another copy gives way to the record's answer: the article's ids that were the
     skip's become the answer's (the article keeps the answered task's ids, as in one file): the annotator's
-    annotation id, and the task id when no other annotator's id is kept there (theirs may be that task's)."""
-    who = item.record.annotator
+    annotation id, and the task id once every other annotator's work kept there came from the answered task too
+    (an import said so: theirs may be the skip's task; s53 t7 F11-v1b-a-1: two users' skips gave way, task 2 kept)."""
+    who, task = item.record.annotator, _task_of(item)
     skip, meta = work_origin(store, article_id, who), store.article(article_id).meta
     ids: Mapping[str, Any] | Any = meta.get(ANNOTATION_IDS)
     kept = dict(meta)
     if isinstance(ids, Mapping) and item.annotation_id is not None and ids.get(who) == skip.get(ANNOTATION):
         kept[ANNOTATION_IDS] = {**ids, who: item.annotation_id}
-    alone = not isinstance(ids, Mapping) or set(ids) <= {who}
-    if alone and meta.get(TASK_ID) == skip.get(TASK) and (task := _task_of(item)) is not None:
+    others = [other for other in ids if other != who] if isinstance(ids, Mapping) else []
+    alike = all(work_origin(store, article_id, other).get(TASK) == task for other in others)
+    if alike and meta.get(TASK_ID) == skip.get(TASK) and task is not None:
         kept[TASK_ID] = task
     if kept != meta:
         store.set_article_meta(article_id, kept)
