@@ -102,3 +102,33 @@ def test_a_first_task_without_the_field_or_a_text_keeps_its_example(tmp_path: Pa
     )
     assert ingest(tmp_path, "data.jsonl", "--text-field", "article").returncode == 0
     assert [text for text, _ in stored(tmp_path / "t.db")] == [data["article"][:30] for data in datas()]
+
+
+def test_a_first_line_without_the_field_is_told_of_the_later_one_that_has_it(tmp_path: Path) -> None:
+    """Re-trial s53 t7 F1-v1-a-1: line 1 only a short `text` and a headline, line 2 the task's data with a `text`
+    beside. Line 1 was told to leave the option out if the articles are in `text`; followed, line 2 was stored by
+    its short `text`. Now it names line 2, which has the field; with --skip-invalid line 2's article is stored."""
+    write_lines(tmp_path / "two.jsonl", [{"text": SHORT, "headline": "Paris"}, {"text": SHORT, **datas()[0]}])
+    result = ingest(tmp_path, "two.jsonl", "--text-field", "article")
+    assert one_error_line(result) == (
+        "two.jsonl:1: field 'article': the task's data has no 'article' (it has 'text', 'headline'), which the task "
+        "at line 2 has: --text-field reads every task of the file by one field, so give this one its 'article'"
+    )
+    assert not (tmp_path / "t.db").exists()
+    result = ingest(tmp_path, "two.jsonl", "--text-field", "article", "--skip-invalid")
+    assert result.returncode == 0, result.stderr
+    [(text, _)] = stored(tmp_path / "t.db")
+    assert text == datas()[0]["article"][:30]
+
+
+def test_a_first_record_without_the_field_is_told_of_the_later_one_that_has_it(tmp_path: Path) -> None:
+    """The same in the real export, task 1's article taken out: record 2 has it."""
+    tasks = json.loads(HEADLINE.read_text("utf-8"))
+    del tasks[0]["data"]["article"]
+    (tmp_path / "export.json").write_text(json.dumps(tasks), encoding="utf-8")
+    result = ingest(tmp_path, "export.json", "--text-field", "article")
+    assert one_error_line(result).endswith(
+        ": record 1: field 'data.article': the task's data has no 'article' (it has 'headline', 'image', 'slug'), "
+        "which the task at record 2 has: --text-field reads every task of the file by one field, so give this one "
+        "its 'article'"
+    )

@@ -22,7 +22,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from annotator.errors import InputError, describe_validation_error, json_kind
-from annotator.exchange.files import Where
+from annotator.exchange.files import Where, jsonl_lines
 from annotator.exchange.formats.labelstudio_ids import task_keys, with_keys
 from annotator.exchange.formats.labelstudio_objects import holds_regions
 from annotator.exchange.formats.labelstudio_project import TEXT, missing_text
@@ -58,6 +58,18 @@ class TaskReading:
     #: Where a task of the file being read first had the --text-field (file, "line 3" or "record 3"): a later one
     #: without it is told to get it, not to read the file by another field (re-trial s52 t6 F1-v1-a).
     had_field: tuple[str, str] | None = None
+    #: Per file, the lines (JSONL) or records (array) whose task has the --text-field, read only once a task
+    #: without it is met first (re-trial s53 t7 F1-v1-a-1: it was told to leave the option out).
+    field_places: dict[str, list[int]] = field(default_factory=dict)
+
+    def later_with_field(self, where: Where) -> str | None:
+        """The first task after `where` in its file that has the --text-field ("line 3" or "record 3"), or None."""
+        if where.line is None and where.record is None:
+            return None  # a file of one object: no other task
+        if where.path not in self.field_places:
+            self.field_places[where.path] = list(_with_field(where, self.text_field))
+        at, kind = (where.record, "record") if where.record is not None else (where.line, "line")
+        return next((f"{kind} {place}" for place in self.field_places[where.path] if place > (at or 0)), None)
 
     def note(self, db: str = "") -> str:
         """The line that counts the tasks' annotations and predictions and names the import that reads them, or
@@ -172,9 +184,10 @@ def missing_field(data: dict[str, Any], reading: TaskReading, where: Where, at: 
     task with a `text` of its own may be our JSONL, which needs no --text-field."""
     field = reading.text_field
     has = f" (it has {', '.join(quoted(key) for key in data)})" if data else ""
-    if reading.had_field is not None and reading.had_field[0] == where.path:
+    earlier = reading.had_field[1] if reading.had_field is not None and reading.had_field[0] == where.path else None
+    if (other := earlier or reading.later_with_field(where)) is not None:
         return where.error(
-            f"the task's data has no {field!r}{has}, which the task at {reading.had_field[1]} has: --text-field reads "
+            f"the task's data has no {field!r}{has}, which the task at {other} has: --text-field reads "
             f"every task of the file by one field, so give this one its {field!r}",
             f"{at}{field}",
         )
@@ -187,6 +200,19 @@ def missing_field(data: dict[str, Any], reading: TaskReading, where: Where, at: 
         "--text-field NAME",
         f"{at}{field}",
     )
+
+
+def _with_field(where: Where, text_field: str) -> Iterator[int]:
+    """The lines (JSONL) or records (array) of `where`'s file whose task's data has `text_field`."""
+
+    def has(record: Any) -> bool:
+        data = record.get("data") if isinstance(record, dict) and is_task(record) else record
+        return isinstance(data, dict) and text_field in data
+
+    if where.record is not None:
+        yield from (number for number, record in enumerate(json_array(where.path)[1], 1) if has(record))
+    else:
+        yield from (place.line for place, record in jsonl_lines(where.path) if place.line and has(record))
 
 
 def _place(where: Where) -> str:
