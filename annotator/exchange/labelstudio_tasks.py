@@ -183,17 +183,13 @@ def missing_field(data: dict[str, Any], reading: TaskReading, where: Where, at: 
     the earlier tasks' articles put in meta without a word (re-trial s52 t6 F1-v1-a, `e.g. --text-field text`). A
     task with a `text` of its own may be our JSONL, which needs no --text-field."""
     field = reading.text_field
-    has = f" (it has {', '.join(quoted(key) for key in data)})" if data else ""
     earlier = reading.had_field[1] if reading.had_field is not None and reading.had_field[0] == where.path else None
-    if (other := earlier or reading.later_with_field(where)) is not None:
-        return where.error(
-            f"the task's data has no {field!r}{has}, which the task at {other} has: --text-field reads "
-            f"every task of the file by one field, so give this one its {field!r}",
-            f"{at}{field}",
-        )
     text = data.get(TEXT)
-    if field == TEXT or not isinstance(text, str) or not text.strip():
+    if (other := earlier or reading.later_with_field(where)) is not None or field == TEXT:
+        return missing_text(data, field, where, at, other)
+    if not isinstance(text, str) or not text.strip():
         return missing_text(data, field, where, at)
+    has = f" (it has {', '.join(quoted(key) for key in data)})" if data else ""
     return where.error(
         f"the task's data has no {field!r}{has}: leave --text-field out if the file's articles are in {TEXT!r} "
         f'(our JSONL), else give the field the project\'s labelling config reads (<Text value="$NAME">) with '

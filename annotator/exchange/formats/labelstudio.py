@@ -364,7 +364,7 @@ def _items(
     field = options.text_field
     task_data = data.get("data")
     if isinstance(task_data, dict) and field not in task_data:
-        raise missing_text(task_data, field, where)
+        raise missing_text(task_data, field, where, other=objects.elsewhere(where.record))
     text = task_data.get(field) if isinstance(task_data, dict) else data.get(field)
     if blank(text):
         yield Skipped(where, "the text is blank: nothing to annotate")

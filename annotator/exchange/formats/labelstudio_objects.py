@@ -39,6 +39,8 @@ class TextObjects:
     controls: frozenset[str] = frozenset()
     #: Whether --text-field named the field (the refusal then names only --config).
     given: bool = False
+    #: The records (from 1) whose task's data has the field: one without it is told of them (`elsewhere`).
+    having: tuple[int, ...] = ()
 
     @classmethod
     def of(cls, tasks: list[Any], field: str, given: bool = False) -> TextObjects:
@@ -58,9 +60,19 @@ class TextObjects:
             for result in _listed(answer, "result")
             if result.get("type") == "labels"
         }
-        return cls(
-            field, frozenset(name for name in named if isinstance(name, str)), controls=frozenset(controls), given=given
+        having = tuple(
+            number
+            for number, task in enumerate(tasks, 1)
+            if isinstance(task, dict) and isinstance(task.get("data"), dict) and field in task["data"]
         )
+        names = frozenset(name for name in named if isinstance(name, str))
+        return cls(field, names, controls=frozenset(controls), given=given, having=having)
+
+    def elsewhere(self, record: int | None) -> str | None:
+        """The task nearest before (else after) `record` whose data has the field ("record 2"), or None."""
+        before = [number for number in self.having if record is not None and number < record]
+        after = [number for number in self.having if record is None or number > record]
+        return f"record {(before[-1:] or after[:1])[0]}" if before or after else None
 
     def on(self, data: dict[str, Any]) -> TextObjects:
         """The same, for a task with this data."""

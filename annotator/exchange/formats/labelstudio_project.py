@@ -25,11 +25,21 @@ TEXT = "text"
 OPTION = "--text-field"
 
 
-def missing_text(data: dict[str, Any], field: str, where: Where, at: str = "data.") -> InputError:
+def missing_text(
+    data: dict[str, Any], field: str, where: Where, at: str = "data.", other: str | None = None
+) -> InputError:
     """The error for a task (or a JSON_MIN record: `at` "") whose data has no `field`: the option that names the
-    project's field, and the fields it has (a string one, the longest, as the example)."""
-    texts = sorted((k for k, v in data.items() if isinstance(v, str) and v.strip()), key=lambda k: -len(data[k]))
+    project's field, and the fields it has (a string one, the longest, as the example). Where `other` task of the
+    file ("record 2") has the field, the task is told to get it: advised another field, the whole file would be
+    read by it (re-trial s52 t6 F1-v1-a, s53 t7 F1-v1-a-2)."""
     has = f" (it has {', '.join(quoted(key) for key in data)})" if data else ""
+    if other is not None:
+        return where.error(
+            f"the task's data has no {field!r}{has}, which the task at {other} has: {OPTION} reads every task of "
+            f"the file by one field, so give this one its {field!r}",
+            f"{at}{field}",
+        )
+    texts = sorted((k for k, v in data.items() if isinstance(v, str) and v.strip()), key=lambda k: -len(data[k]))
     example = f", e.g. {OPTION} {texts[0]}" if texts else ""
     return where.error(
         f"the task's data has no {field!r}{has}: give the field the project's labelling config reads "
