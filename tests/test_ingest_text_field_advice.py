@@ -13,6 +13,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+import pytest
 from processes import annotator, one_error_line
 from real_files import REAL
 
@@ -38,39 +39,43 @@ def ingest(tmp_path: Path, name: str, *options: str) -> Any:
     return annotator("ingest", name, "--no-suggest", "--db", "t.db", *options, cwd=tmp_path)
 
 
-def test_a_line_without_the_field_after_one_with_it_is_told_to_get_it(tmp_path: Path) -> None:
-    """Line 1 the task's data with a `text` beside, line 2 only a `text`: the line does not advise another field,
-    which would read line 1 by it too."""
-    first = {"text": SHORT, **datas()[0]}
-    write_lines(tmp_path / "two.jsonl", [first, {"text": SHORT, "headline": "Paris"}])
-    result = ingest(tmp_path, "two.jsonl", "--text-field", "article")
-    assert one_error_line(result) == (
-        "two.jsonl:2: field 'article': the task's data has no 'article' (it has 'text', 'headline'), which the task "
-        "at line 1 has: --text-field reads every task of the file by one field, so give this one its 'article'"
+@pytest.mark.parametrize(("without", "having"), [(2, 1), (1, 2)])
+def test_a_line_without_the_field_is_told_of_the_line_that_has_it(tmp_path: Path, without: int, having: int) -> None:
+    """A line with only a `text` beside the task's data with a `text` of its own: the line does not advise another
+    field, which would read the other line by it too, nor, the first (re-trial s53 t7 F1-v1-a-1), to leave the
+    option out, which read the other line by its short `text`; it names the line that has the field."""
+    lines = [{"text": SHORT, **datas()[0]}, {"text": SHORT, "headline": "Paris"}]
+    write_lines(tmp_path / "two.jsonl", lines if having == 1 else lines[::-1])
+    said = (
+        f"two.jsonl:{without}: field 'article': the task's data has no 'article' (it has 'text', 'headline'), which "
+        f"the task at line {having} has: --text-field reads every task of the file by one field, so give this one its "
+        "'article'"
     )
+    result = ingest(tmp_path, "two.jsonl", "--text-field", "article")
+    assert one_error_line(result) == said
     assert not (tmp_path / "t.db").exists()
     result = ingest(tmp_path, "two.jsonl", "--text-field", "article", "--skip-invalid")
     assert result.returncode == 0, result.stderr
     assert result.stdout == (
         "1 article(s) added, 0 already stored, 0 suggestion(s) -> t.db\n"
-        "skipped 1 file(s) or line(s) that hold no article:\n"
-        "  two.jsonl:2: field 'article': the task's data has no 'article' (it has 'text', 'headline'), which the "
-        "task at line 1 has: --text-field reads every task of the file by one field, so give this one its 'article'\n"
+        f"skipped 1 file(s) or line(s) that hold no article:\n  {said}\n"
     )
     [(text, _)] = stored(tmp_path / "t.db")
     assert text == datas()[0]["article"][:30]
 
 
-def test_a_task_in_an_array_names_the_record_that_has_it(tmp_path: Path) -> None:
-    """The same in the real export itself, task 3's article taken out: `record 1` has it."""
+@pytest.mark.parametrize(("without", "having"), [(2, 1), (0, 2)])
+def test_a_task_in_an_array_names_the_record_that_has_it(tmp_path: Path, without: int, having: int) -> None:
+    """The same in the real export itself, task 3's article taken out: `record 1` has it; task 1's taken out (re-trial
+    s53 t7 F1-v1-a-2: the first task without it was told to leave the option out): `record 2`, the next that has it."""
     tasks = json.loads(HEADLINE.read_text("utf-8"))
-    del tasks[2]["data"]["article"]
+    del tasks[without]["data"]["article"]
     (tmp_path / "export.json").write_text(json.dumps(tasks), encoding="utf-8")
     result = ingest(tmp_path, "export.json", "--text-field", "article")
     assert one_error_line(result).endswith(
-        ": record 3: field 'data.article': the task's data has no 'article' (it has 'headline', 'image', 'slug'), "
-        "which the task at record 1 has: --text-field reads every task of the file by one field, so give this one "
-        "its 'article'"
+        f": record {without + 1}: field 'data.article': the task's data has no 'article' (it has 'headline', 'image', "
+        f"'slug'), which the task at record {having} has: --text-field reads every task of the file by one field, so "
+        "give this one its 'article'"
     )
 
 
@@ -102,33 +107,3 @@ def test_a_first_task_without_the_field_or_a_text_keeps_its_example(tmp_path: Pa
     )
     assert ingest(tmp_path, "data.jsonl", "--text-field", "article").returncode == 0
     assert [text for text, _ in stored(tmp_path / "t.db")] == [data["article"][:30] for data in datas()]
-
-
-def test_a_first_line_without_the_field_is_told_of_the_later_one_that_has_it(tmp_path: Path) -> None:
-    """Re-trial s53 t7 F1-v1-a-1: line 1 only a short `text` and a headline, line 2 the task's data with a `text`
-    beside. Line 1 was told to leave the option out if the articles are in `text`; followed, line 2 was stored by
-    its short `text`. Now it names line 2, which has the field; with --skip-invalid line 2's article is stored."""
-    write_lines(tmp_path / "two.jsonl", [{"text": SHORT, "headline": "Paris"}, {"text": SHORT, **datas()[0]}])
-    result = ingest(tmp_path, "two.jsonl", "--text-field", "article")
-    assert one_error_line(result) == (
-        "two.jsonl:1: field 'article': the task's data has no 'article' (it has 'text', 'headline'), which the task "
-        "at line 2 has: --text-field reads every task of the file by one field, so give this one its 'article'"
-    )
-    assert not (tmp_path / "t.db").exists()
-    result = ingest(tmp_path, "two.jsonl", "--text-field", "article", "--skip-invalid")
-    assert result.returncode == 0, result.stderr
-    [(text, _)] = stored(tmp_path / "t.db")
-    assert text == datas()[0]["article"][:30]
-
-
-def test_a_first_record_without_the_field_is_told_of_the_later_one_that_has_it(tmp_path: Path) -> None:
-    """The same in the real export, task 1's article taken out: record 2 has it."""
-    tasks = json.loads(HEADLINE.read_text("utf-8"))
-    del tasks[0]["data"]["article"]
-    (tmp_path / "export.json").write_text(json.dumps(tasks), encoding="utf-8")
-    result = ingest(tmp_path, "export.json", "--text-field", "article")
-    assert one_error_line(result).endswith(
-        ": record 1: field 'data.article': the task's data has no 'article' (it has 'headline', 'image', 'slug'), "
-        "which the task at record 2 has: --text-field reads every task of the file by one field, so give this one "
-        "its 'article'"
-    )
