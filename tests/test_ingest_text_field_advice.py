@@ -1,9 +1,9 @@
 """Re-trial s52 t6 F1-v1-a: a JSONL line (or task) without the field `--text-field` names was refused with `e.g.
 --text-field text`, the example made of that line's own fields. In a file whose earlier lines have the field,
 following it read every line by `text`: line 1's article went to meta and its short `text` was stored, without a
-word. Now a task missing the field after one that has it is told to get it (the option reads the whole file by
-one field), and one with a `text` of its own, the first of its file, is told to leave the option out if the file
-is our JSONL. Tasks' data from Label Studio 1.23.2's real export of a project whose config reads `$article`; the
+word. Now a task missing the field where another task of its file has it, before or after it (re-trial s53 t7
+F1-v1-a-1), is told to get it (the option reads the whole file by one field), and one with a `text` of its own in
+a file where no task has it is told to leave the option out if the file is our JSONL. Tasks' data from Label Studio 1.23.2's real export of a project whose config reads `$article`; the
 real console script; real SQLite."""
 
 from __future__ import annotations
