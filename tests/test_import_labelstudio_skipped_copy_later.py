@@ -45,6 +45,23 @@ def tasks(first: str, second: str) -> list[dict[str, Any]]:
     return exported
 
 
+def json_min(task: dict[str, Any]) -> dict[str, Any]:
+    """An answered task as the project's JSON_MIN export writes it: its data, its id, its regions on the text and
+    the annotation's fields, with no annotation part (`annotations[0]`) and no status."""
+    annotation = task["annotations"][0]
+    value = annotation["result"][0]["value"]
+    return {
+        **task["data"],
+        "id": task["id"],
+        "label": [{"start": value["start"], "end": value["end"], "text": value["text"], "labels": value["labels"]}],
+        "annotator": annotation["completed_by"],
+        "annotation_id": annotation["id"],
+        "created_at": annotation["created_at"],
+        "updated_at": annotation["updated_at"],
+        "lead_time": None,
+    }
+
+
 def run(tmp_path: Path, name: str, exported: list[dict[str, Any]], *options: str) -> tuple[int, list[str], str]:
     (tmp_path / "two.xml").write_text(CONFIG, encoding="utf-8")
     (tmp_path / name).write_text(json.dumps(exported, indent=1), encoding="utf-8")
@@ -132,14 +149,23 @@ def test_a_stored_skip_of_the_same_task_is_still_a_conflict(tmp_path: Path) -> N
 
 def test_a_skip_of_another_copy_edited_since_is_the_tools_work(tmp_path: Path) -> None:
     """The stored skip reopened and skipped again here (a screen's edits): no longer what the import brought, so
-    the later export's answer is compared with it as with any work of the tool's (a conflict, as before)."""
+    the later export's answer, which would replace it, is compared with it as with any work of the tool's (a
+    conflict, as before), whose line says why and what --replace does (s53 t7 F11-v1b-a-3: the bare advice)."""
     assert run(tmp_path, "mid.json", tasks("open", "skipped"))[0] == 0
     with Store.open(tmp_path / "t.db") as store:
         (article_id,) = store.article_ids()
         store.set_status(article_id, WHO, Status.IN_PROGRESS)
         store.set_status(article_id, WHO, Status.SKIPPED)
-    code, out, _ = run(tmp_path, "full.json", tasks("answered", "skipped"))
-    assert (code, out[0]) == (1, "0 record(s) imported (0 new article(s)); 1 conflict(s) -> t.db")
+    code, lines, _ = run(tmp_path, "full.json", tasks("answered", "skipped"))
+    assert (code, lines[0], lines[-1]) == (
+        1,
+        "0 record(s) imported (0 new article(s)); 1 conflict(s) -> t.db",
+        f"conflict: {WHO} on d8405cbb76c3f969 'A new mayor took Madrid' (full.json:record 1) differs from the work "
+        "stored here (status: skipped here, done in the file; spans: 1 only in the file (ACTOR 'Ana Ruiz'); the file "
+        "does not show it is newer): kept this database's (the stored skip, of task id 2, was edited here after its "
+        "import, so it is this database's work, which an answer to another copy does not replace by itself: "
+        "--replace puts the file's answer to task id 1 in its place; u on that article takes it back)",
+    )
     assert stored(tmp_path / "t.db")[:2] == (Status.SKIPPED, [])
 
 
@@ -149,20 +175,7 @@ def test_a_json_min_answer_that_replaces_a_stored_skip_of_another_copy_is_done(t
     record keeps a stored status). "1 replaced a skip" stored the answer as a skip holding an ACTOR, out of the
     default export and of agreement. The answer that replaces a skip is done work, as a fresh import stores it."""
     assert run(tmp_path, "mid.json", tasks("open", "skipped"))[0] == 0
-    task = tasks("answered", "skipped")[0]
-    annotation = task["annotations"][0]
-    value = annotation["result"][0]["value"]
-    minimal = {
-        **task["data"],
-        "id": task["id"],
-        "label": [{"start": value["start"], "end": value["end"], "text": value["text"], "labels": value["labels"]}],
-        "annotator": annotation["completed_by"],
-        "annotation_id": annotation["id"],
-        "created_at": annotation["created_at"],
-        "updated_at": annotation["updated_at"],
-        "lead_time": None,
-    }
-    code, lines, _ = run(tmp_path, "full_min.json", [minimal])
+    code, lines, _ = run(tmp_path, "full_min.json", [json_min(tasks("answered", "skipped")[0])])
     assert (code, lines[0]) == (
         0,
         "1 record(s) imported (0 new article(s)); 1 replaced a skip of another copy of its text -> t.db",
@@ -200,3 +213,108 @@ def test_two_users_whose_skips_give_way_leave_the_answered_tasks_id(tmp_path: Pa
             "labelstudio_task_id": 1,
             "labelstudio_annotation_ids": {"ana": 1, "bo": 11},
         }
+
+
+def skip_of_task_2_listed(origin: str) -> tuple[int, list[str], str]:
+    """What a file holding only copy 2's skip says when the answer stored here stands (`origin`: how the line
+    names it, "annotation id 1, in this database")."""
+    return (
+        0,
+        [
+            "0 record(s) imported (0 new article(s)) -> t.db",
+            "left out: 1 skip of a copy of an answered text:",
+            f"  skip.json:2: task id 2, annotations[0]: {WHO} skipped it and answered the same text at task id 1 "
+            f"({origin}): that answer stands",
+        ],
+        UNNAMED + "\n",
+    )
+
+
+def test_an_answer_edited_here_since_its_import_stands_against_a_skip_of_another_copy(tmp_path: Path) -> None:
+    """A re-trial (s53 t7, F11-v1b-a-3): copy 1's answer imported, then a span added here (the screen's edit), then
+    a file holding only copy 2's skip. It was a conflict whose advised --replace put the skip over the edited
+    answer: keeping the answer replaces nothing, so its import still tells which task it came from."""
+    assert run(tmp_path, "answer.json", tasks("answered", "skipped")[:1])[0] == 0
+    with Store.open(tmp_path / "t.db") as store:
+        (article_id,) = store.article_ids()
+        store.add_span(article_id, WHO, 17, 23, "LOCATION")
+    before = stored(tmp_path / "t.db")
+    assert before == (
+        Status.DONE,
+        [(0, 8, "ACTOR"), (17, 23, "LOCATION")],
+        {"labelstudio_task_id": 1, "labelstudio_annotation_ids": {WHO: 1}},
+    )
+    assert run(tmp_path, "skip.json", tasks("answered", "skipped")[1:]) == skip_of_task_2_listed(
+        "annotation id 1, in this database"
+    )
+    assert stored(tmp_path / "t.db") == before
+
+
+def test_an_answer_undone_and_redone_here_stands_against_a_skip_of_another_copy(tmp_path: Path) -> None:
+    """The same with the import undone and redone here (u, then ctrl+r): the work is the import's again."""
+    assert run(tmp_path, "answer.json", tasks("answered", "skipped")[:1])[0] == 0
+    with Store.open(tmp_path / "t.db") as store:
+        (article_id,) = store.article_ids()
+        store.undo(article_id, WHO)
+        store.redo(article_id, WHO)
+    assert run(tmp_path, "skip.json", tasks("answered", "skipped")[1:]) == skip_of_task_2_listed(
+        "annotation id 1, in this database"
+    )
+    assert stored(tmp_path / "t.db") == (
+        Status.DONE,
+        [(0, 8, "ACTOR")],
+        {"labelstudio_task_id": 1, "labelstudio_annotation_ids": {WHO: 1}},
+    )
+
+
+def test_an_answer_whose_import_was_undone_is_no_longer_its_work(tmp_path: Path) -> None:
+    """Copy 1's answer imported over work made here, then undone (u): what is stored is the work made here, which
+    no import brought, so a later file's skip of copy 2 is compared with it as before (a conflict)."""
+    (tmp_path / "open.json").write_text(json.dumps(tasks("open", "open")[:1]), encoding="utf-8")
+    assert annotator("ingest", "open.json", "--no-suggest", "--db", "t.db", cwd=tmp_path).returncode == 0
+    with Store.open(tmp_path / "t.db") as store:
+        (article_id,) = store.article_ids()
+        store.add_span(article_id, WHO, 17, 23, "LOCATION")
+    assert run(tmp_path, "answer.json", tasks("answered", "skipped")[:1], "--replace")[0] == 0
+    with Store.open(tmp_path / "t.db") as store:
+        store.undo(article_id, WHO)
+    code, lines, _ = run(tmp_path, "skip.json", tasks("answered", "skipped")[1:])
+    assert (code, lines[0]) == (1, "0 record(s) imported (0 new article(s)); 1 conflict(s) -> t.db")
+    assert stored(tmp_path / "t.db")[:2] == (Status.IN_PROGRESS, [(17, 23, "LOCATION")])
+
+
+def test_a_json_min_answer_stands_against_a_skip_of_another_copy(tmp_path: Path) -> None:
+    """Copy 1's answer from the project's JSON_MIN export, which names no annotation part, so its import keeps no
+    origin; the article keeps task 1's id. A later file holding only copy 2's skip was a conflict: the kept task id
+    is another task's, so the answer stands and the skip is listed."""
+    assert run(tmp_path, "min.json", [json_min(tasks("answered", "skipped")[0])])[0] == 0
+    before = stored(tmp_path / "t.db")
+    assert before == (
+        Status.DONE,
+        [(0, 8, "ACTOR")],
+        {"labelstudio_task_id": 1, "labelstudio_annotation_ids": {WHO: 1}},
+    )
+    assert run(tmp_path, "skip.json", tasks("answered", "skipped")[1:]) == skip_of_task_2_listed("in this database")
+    assert stored(tmp_path / "t.db") == before
+
+
+def test_a_json_min_answer_of_the_skipped_task_is_still_a_conflict(tmp_path: Path) -> None:
+    """Copy 2's answer from JSON_MIN, then a file holding copy 2's skip: the article keeps the skip's own task id,
+    so which stands is not shown (a conflict, as before)."""
+    assert run(tmp_path, "min.json", [json_min(tasks("answered", "answered")[1])])[0] == 0
+    assert run(tmp_path, "skip.json", tasks("answered", "skipped")[1:]) == (
+        1,
+        [
+            "0 record(s) imported (0 new article(s)); 1 conflict(s) -> t.db",
+            f"conflict: {WHO} on d8405cbb76c3f969 'A new mayor took Madrid' (skip.json:record 1) differs from the "
+            "work stored here (status: done here, skipped in the file; spans: 1 only here (LOCATION 'Lisbon'); "
+            "the file does not show it is newer): kept this database's (--replace takes the file's)",
+        ],
+        f"{UNNAMED}\nannotator: error: 1 record(s) of skip.json not imported: they conflict with the work stored in "
+        "t.db (listed above); --replace takes the file's\n",
+    )
+    assert stored(tmp_path / "t.db") == (
+        Status.DONE,
+        [(17, 23, "LOCATION")],
+        {"labelstudio_task_id": 2, "labelstudio_annotation_ids": {WHO: 2}},
+    )

@@ -45,6 +45,7 @@ from annotator.exchange.skipped_copies import (
     SKIP_GIVES_WAY,
     RepeatedSkips,
     SkippedCopy,
+    edited_skip,
     stored_answer_stands,
     take_answered_ids,
 )
@@ -83,6 +84,7 @@ class ImportConflict:
     annotator: str
     stored_newer: bool = True
     differs: str = ""  # what differs, in a few words (`verdicts.what_differs`)
+    advice: str = ""  # said in place of the bare advice (`skipped_copies.edited_skip`)
 
 
 @dataclass
@@ -322,7 +324,10 @@ def store_records(
                 title = store.article(article_id).title
                 later = newer(store.updated_at(article_id, record.annotator), record.updated_at)
                 differs = what_differs(store, article_id, record, cannot)
-                report.conflicts.append(ImportConflict(item.where, article_id, title, record.annotator, later, differs))
+                advice = edited_skip(store, article_id, record)
+                report.conflicts.append(
+                    ImportConflict(item.where, article_id, title, record.annotator, later, differs, advice)
+                )
             elif verdict == ANSWER_STANDS:  # a skip of a copy, the answer to another copy stored: listed
                 report.copies.append(stored_answer_stands(store, article_id, item))
                 stood.add((article_id, record.annotator))

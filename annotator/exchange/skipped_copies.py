@@ -4,7 +4,9 @@ left out, each listed in one line naming the skip's file, line, task id, annotat
 (re-trial s52 t6 W1, W3, W6: it was listed among the bad records --skip-invalid drops, as a repeat of a skip itself
 left out, and as a repeat naming neither user nor annotation). So across imports (F11-v1b-a): the stored work's
 import event keeps the task it came from (`origin`), so a stored skip of another task gives way to the file's
-answer, and a stored answer stands against the file's skip of another task; a skip of the same task does not."""
+answer while that import is the last edit of the skip (it replaces stored work), and a stored answer stands against
+the file's skip of another task while its import is in effect, edits since or not (keeping it replaces nothing; an
+answer whose import kept no origin, JSON_MIN's, by the article's kept task id); a skip of the same task does not."""
 
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ from annotator.exchange.formats.common import ImportedRecord
 from annotator.exchange.formats.labelstudio_ids import ANNOTATION_IDS, TASK_ID
 from annotator.models import NativeRecord
 from annotator.store import Store
-from annotator.store.origins import work_origin
+from annotator.store.origins import import_origin, work_origin
 from annotator.vocabulary import Status
 
 #: The keys of an import event's `origin`: the Label Studio task and annotation its work was.
@@ -80,20 +82,62 @@ def origin(item: ImportedRecord) -> dict[str, Any]:
 
 def copy_verdict(store: Store, article_id: str, record: NativeRecord) -> str | None:
     """`SKIP_GIVES_WAY` or `ANSWER_STANDS` when the record and its annotator's stored work are a skip and an answer
-    of two copies (each from its own task, as the stored work's import said); None for any other."""
-    task, stored = record.meta.get(TASK_ID), work_origin(store, article_id, record.annotator).get(TASK)
-    if task is None or stored is None or task == stored:
-        return None  # one task's answers: the later stands, or they conflict (`verdict_of`)
-    skips = (store.status(article_id, record.annotator) is Status.SKIPPED, record.status is Status.SKIPPED)
-    return {(True, False): SKIP_GIVES_WAY, (False, True): ANSWER_STANDS}.get(skips)
+    of two copies, each from its own task: a stored skip's as its import said, that import the last edit of it
+    (`work_origin`), a stored answer's as `answered_task` tells it; None for any other."""
+    task = record.meta.get(TASK_ID)
+    if task is None:
+        return None  # no Label Studio task's work (every other format): no copies, and no query
+    who = record.annotator
+    skips = (store.status(article_id, who) is Status.SKIPPED, record.status is Status.SKIPPED)
+    if skips == (True, False):  # replaces stored work: only a skip the import left as it brought it
+        stored = work_origin(store, article_id, who).get(TASK)
+        return SKIP_GIVES_WAY if stored is not None and stored != task else None
+    if skips == (False, True):  # keeps stored work: the answer's task, edited since or not
+        answered = answered_task(store, article_id, who)
+        return ANSWER_STANDS if answered is not None and answered[0] != task else None
+    return None  # one task's answers: the later stands, or they conflict (`verdict_of`)
+
+
+def answered_task(store: Store, article_id: str, annotator: str) -> tuple[object, object] | None:
+    """The task (and annotation, None when not known) the annotator's stored work came from, as far as keeping it
+    needs: the latest import in effect's origin, edits since or not (re-trial s53 t7 F11-v1b-a-3: an answer edited
+    here was a conflict whose --replace put a skip over it); where that import kept none (JSON_MIN's, an older
+    release's) the article's kept task id (`TASK_ID`). None when no import brought the work, or nothing tells
+    its task."""
+    found = import_origin(store, article_id, annotator)
+    if found is None:
+        return None
+    if TASK in found.origin:
+        return found.origin[TASK], found.origin.get(ANNOTATION)
+    kept = store.article(article_id).meta.get(TASK_ID)
+    return None if kept is None else (kept, None)
 
 
 def stored_answer_stands(store: Store, article_id: str, item: ImportedRecord) -> SkippedCopy:
-    """The file's skip of a copy, left out for the answer to another copy stored here."""
-    stored = work_origin(store, article_id, item.record.annotator)
-    own = f"annotation id {stored[ANNOTATION]}, " if ANNOTATION in stored else ""
-    other = f"task id {stored[TASK]} ({own}in this database)"
+    """The file's skip of a copy, left out for the answer to another copy stored here (`copy_verdict`)."""
+    answered = answered_task(store, article_id, item.record.annotator)
+    task, annotation = answered if answered is not None else (None, None)
+    own = f"annotation id {annotation}, " if annotation is not None else ""
+    other = f"task id {task} ({own}in this database)"
     return SkippedCopy(item.where, _task_of(item), item.part or "", item.record.annotator, other)
+
+
+def edited_skip(store: Store, article_id: str, record: NativeRecord) -> str:
+    """What a conflict line advises when the record's answer meets a stored skip of another copy that was edited
+    here after its import: not shown to be the skip the import brought, it does not give way by itself, and
+    --replace puts the answer over it; "" for any other conflict (the bare advice)."""
+    task, who = record.meta.get(TASK_ID), record.annotator
+    if task is None or record.status is Status.SKIPPED or store.status(article_id, who) is not Status.SKIPPED:
+        return ""
+    found = import_origin(store, article_id, who)
+    skipped = found.origin.get(TASK) if found is not None and not found.last else None
+    if skipped is None or skipped == task:
+        return ""
+    return (
+        f"the stored skip, of task id {skipped}, was edited here after its import, so it is this database's work, "
+        f"which an answer to another copy does not replace by itself: --replace puts the file's answer to task id "
+        f"{task} in its place; u on that article takes it back"
+    )
 
 
 def take_answered_ids(store: Store, article_id: str, item: ImportedRecord) -> None:

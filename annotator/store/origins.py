@@ -1,29 +1,59 @@
 """Where an annotator's stored work came from, as the import that wrote it said (its event's `origin`: the Label
 Studio task and annotation it was): a skip of one copy of a text gives way to the same user's answer to another
 copy in a later import, but not a skip of the same task (re-trial s52 t6 F11-v1b-a), so the stored work must tell
-its task. Only while that import is the last edit of the work: after an edit, an undo or a redo it is the tool's."""
+its task. How far an origin is trusted depends on what it decides: work it would replace (a stored skip) only while
+that import is the last edit (`work_origin`: after an edit, an undo or a redo it is the tool's); work it keeps (a
+stored answer) while the import is in effect, edits since or not (`import_origin`: s53 t7 F11-v1b-a-3)."""
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import Any
 
+from annotator.store.nothing_to import stacked
 from annotator.store.reads import NOT_EDITS, Reader
+
+
+@dataclass(frozen=True)
+class ImportOrigin:
+    """The latest import in effect on an annotator's work (not undone): what its event kept of where the work came
+    from (`origin`, {} when it said nothing: an older release's, a format without tasks, Label Studio's JSON_MIN),
+    and whether it is still the last edit of the work (`last`)."""
+
+    origin: dict[str, Any]
+    last: bool
+
+
+def import_origin(store: Reader, article_id: str, annotator: str) -> ImportOrigin | None:
+    """The latest import in effect on the annotator's work on the article, edits since or not (an undone import is
+    not, a redone one is again); None when no import is (the work is the tool's alone)."""
+    events = store.conn.execute(
+        "SELECT id, action, json_extract(after, '$.origin') FROM events WHERE article_id = ? AND annotator = ? "
+        "ORDER BY id",
+        [article_id, annotator],
+    ).fetchall()
+    done, _, _ = stacked((event_id, action) for event_id, action, _ in events)
+    imports = {event_id: kept for event_id, action, kept in events if action == "import"}
+    latest = next((event_id for event_id in reversed(done) if event_id in imports), None)
+    if latest is None:
+        return None
+    edits = [event_id for event_id, action, _ in events if action not in NOT_EDITS]
+    return ImportOrigin(_origin(imports[latest]), edits[-1] == latest)
 
 
 def work_origin(store: Reader, article_id: str, annotator: str) -> dict[str, Any]:
     """The `origin` the import that wrote the annotator's work on the article kept, when that import is the last
     edit of it; {} otherwise (edited since, or an import that said none: an older release's, another format's)."""
-    marks = ", ".join("?" * len(NOT_EDITS))
-    row = store.conn.execute(
-        f"""SELECT action, json_extract(after, '$.origin') FROM events
-            WHERE article_id = ? AND annotator = ? AND action NOT IN ({marks}) ORDER BY id DESC LIMIT 1""",
-        [article_id, annotator, *NOT_EDITS],
-    ).fetchone()
-    if row is None or row[0] != "import" or row[1] is None:
+    found = import_origin(store, article_id, annotator)
+    return found.origin if found is not None and found.last else {}
+
+
+def _origin(kept: str | None) -> dict[str, Any]:
+    if kept is None:
         return {}
     try:
-        origin = json.loads(row[1])
+        origin = json.loads(kept)
     except ValueError:
         return {}
     return origin if isinstance(origin, dict) else {}
