@@ -34,14 +34,20 @@ class Where:
     #: The line of a JSON array's record, or of a field in it, found only when an error needs it (`json_arrays.record_lines`).
     line_of: Callable[[int, str | None], int | None] | None = field(default=None, compare=False, repr=False)
 
-    def named(self) -> str:
-        """This place as a message names another than its own: `file:line`, else `file record N`."""
-        return f"{self.path}:{self.line}" if self.line is not None else f"{self.path} record {self.record}"
+    def found_line(self, field: str | None = None) -> int | None:
+        """Its line as an error names it: a JSONL record's, else a JSON array's record's (or field's), found now."""
+        if self.line is None and self.line_of is not None and self.record is not None:
+            return self.line_of(self.record, field)
+        return self.line
+
+    def named(self, *, find: bool = False) -> str:
+        """This place as a message names another than its own: `file:line`, else `file record N`; `find`: a JSON
+        array's record by the line its error would name (`found_line`)."""
+        line = self.found_line() if find else self.line
+        return f"{self.path}:{line}" if line is not None else f"{self.path} record {self.record}"
 
     def error(self, message: str, field: str | None = None) -> InputError:
-        line = self.line
-        if line is None and self.line_of is not None and self.record is not None:
-            line = self.line_of(self.record, field)
+        line = self.found_line(field)
         return InputError(message, path=self.path, line=line, field=field, record=self.record)
 
 

@@ -252,10 +252,8 @@ def rebuilt_ingest_note(rebuilt: list[tuple[str, str]], shown: int = 5) -> str:
 
 
 def _place(where: Where) -> str:
-    """`file:line record N`, as much of it as is known (a JSON array's line found now, `Where.line_of`)."""
-    at = where.line
-    if at is None and where.line_of is not None and where.record is not None:
-        at = where.line_of(where.record, None)
+    """`file:line record N`, as much of it as is known (a JSON array's line found now, `Where.found_line`)."""
+    at = where.found_line()
     line = f":{at}" if at is not None else ""
     record = f" record {where.record}" if where.record is not None else ""
     return f"{where.path}{line}{record}"

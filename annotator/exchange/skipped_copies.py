@@ -43,18 +43,10 @@ class SkippedCopy:
 
     def __str__(self) -> str:
         task = f"task id {self.task}" if self.task is not None else f"task {self.where.record}"
-        said = f"{_named(self.where)}: {task}, {self.part}: {self.annotator} skipped it"
+        said = f"{self.where.named(find=True)}: {task}, {self.part}: {self.annotator} skipped it"
         if self.answered:
             return f"{said} and answered the same text at {self.other}: that answer stands"
         return f"{said}, as they skipped the same text at {self.other}"
-
-
-def _named(where: Where) -> str:
-    """The skip's place: its file and line (a JSON array's record's, found now), else its record's number."""
-    line = where.line
-    if line is None and where.line_of is not None and where.record is not None:
-        line = where.line_of(where.record, None)
-    return f"{where.path}:{line}" if line is not None else f"{where.path} record {where.record}"
 
 
 def _task_of(item: ImportedRecord) -> object:

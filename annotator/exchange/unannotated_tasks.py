@@ -52,8 +52,6 @@ def _named(task: Unannotated) -> str:
     where = task.where
     if where is None:
         return "a task" if task.task is None else f"task {task.task}"
-    line = where.line
-    if line is None and where.line_of is not None and where.record is not None:
-        line = where.line_of(where.record, None)
+    line = where.found_line()
     place = f"{where.path}{f':{line}' if line is not None else ''}{f' record {where.record}' if where.record else ''}"
     return place if task.task is None else f"task {task.task} ({place})"
