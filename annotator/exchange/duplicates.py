@@ -60,7 +60,8 @@ def left_out_for(earlier: ImportedRecord, later: ImportedRecord) -> Superseded:
 def repeats(one: ImportedRecord, other: ImportedRecord) -> bool:
     """Two records that say the same, but perhaps when (a task a file holds twice): the second is a repeat, not
     a conflict. Each copy of a Label Studio task has an id of its own, which says nothing of the answer (a re-trial:
-    two copies given one answer were refused once the id was kept in the record's meta)."""
+    two copies given one answer were refused once the id was kept in the record's meta). A note asks the same of the
+    file's JSON, having no parsed records (`task_work.Answer.stands_for`)."""
     return _said(one) == _said(other) and one.questions == other.questions
 
 

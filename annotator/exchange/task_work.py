@@ -31,7 +31,9 @@ class Answer:
     def stands_for(self, other: Answer) -> bool:
         """Whether an import that kept this answer leaves `other` out by design, never keeping its id: the same
         user's on another task of the text (a copy), a skip beside this answer or saying the same as it
-        (`duplicates.skip_beside_answer`, `duplicates.repeats`)."""
+        (`duplicates.skip_beside_answer`, `duplicates.repeats`). The same rule as theirs on other input: they
+        decide on the import's parsed records (after the labelling config, --label-map and --user-map), which a
+        note cannot have (ingest's reads a task file with none of those), so this one reads the file's JSON."""
         if other.by != self.by or other.task == self.task:
             return False
         return (other.skipped and not self.skipped) or (other.skipped, other.said) == (self.skipped, self.said)
