@@ -250,7 +250,7 @@ class Store(Speaking):
         no person's (`store.unchecked`) until someone edits it. `as_suggested`: the record says its work was the
         model's suggestions unchanged there (A then d too): the event says so, and `store.as_suggested` counts the
         work while its spans are still these. `origin`: where the file says the work came from (a Label Studio
-        task's and annotation's ids), kept in the event (`origins.work_origin` reads it back).
+        task's and annotation's ids), kept in the event (`origins.import_origin` and `work_origin` read it back).
         """
         links = suggestion_of or {}
         with self.write():
