@@ -318,3 +318,31 @@ def test_a_json_min_answer_of_the_skipped_task_is_still_a_conflict(tmp_path: Pat
         [(17, 23, "LOCATION")],
         {"labelstudio_task_id": 2, "labelstudio_annotation_ids": {WHO: 2}},
     )
+
+
+def test_replace_of_a_skip_of_another_copy_edited_since_takes_the_answers_ids(tmp_path: Path) -> None:
+    """The advised --replace on a stored skip of copy 2 edited here since its import: the answer to copy 1 replaces
+    it, and the article keeps the answered task's ids, as when the skip gives way by itself (it kept the skip's,
+    the answer's annotation id said not kept: re-trial s52 t6 F11-v1b-a's --replace)."""
+    assert run(tmp_path, "mid.json", tasks("open", "skipped"))[0] == 0
+    with Store.open(tmp_path / "t.db") as store:
+        (article_id,) = store.article_ids()
+        store.set_status(article_id, WHO, Status.IN_PROGRESS)
+        store.set_status(article_id, WHO, Status.SKIPPED)
+    assert run(tmp_path, "full.json", tasks("answered", "skipped"), "--replace") == (
+        0,
+        [
+            "1 record(s) imported (0 new article(s)); 1 replaced work the file does not show is older (--replace) "
+            "-> t.db",
+            "left out: 1 skip of a copy of an answered text:",
+            f"  full.json:78: task id 2, annotations[0]: {WHO} skipped it and answered the same text at task id 1 "
+            "(annotations[0]): that answer stands",
+            TITLE_REGION,
+        ],
+        UNNAMED + "\n",
+    )
+    assert stored(tmp_path / "t.db") == (
+        Status.DONE,
+        [(0, 8, "ACTOR")],
+        {"labelstudio_task_id": 1, "labelstudio_annotation_ids": {WHO: 1}},
+    )

@@ -42,10 +42,10 @@ from annotator.exchange.realign import KeptRebuilt, StoredWords, realigned
 from annotator.exchange.records import Progress
 from annotator.exchange.skipped_copies import (
     ANSWER_STANDS,
-    SKIP_GIVES_WAY,
     RepeatedSkips,
     SkippedCopy,
     edited_skip,
+    replaced_skip,
     stored_answer_stands,
     take_answered_ids,
 )
@@ -332,8 +332,10 @@ def store_records(
                 report.copies.append(stored_answer_stands(store, article_id, item))
                 stood.add((article_id, record.annotator))
             else:
-                if verdict == SKIP_GIVES_WAY:  # the article's ids of the skip become the answer's, and the
-                    take_answered_ids(store, article_id, item)  # answer is done, said or not (JSON_MIN; s53 t7)
+                # a stored skip of another copy, given way (SKIP_GIVES_WAY) or --replace'd: the article's ids that
+                # were the skip's become the answer's, and the answer is done, said or not (JSON_MIN; s53 t7)
+                if skipped := replaced_skip(store, article_id, record) if verdict != "new" else {}:
+                    take_answered_ids(store, article_id, item, skipped)
                     cannot = cannot - {"status"}
                 if verdict != "new":  # the stored work stays for what the file cannot say
                     item = dataclasses.replace(item, record=keeping_unsaid(store, article_id, record, cannot))

@@ -114,31 +114,40 @@ def stored_answer_stands(store: Store, article_id: str, item: ImportedRecord) ->
     return SkippedCopy(item.where, _task_of(item), item.part or "", item.record.annotator, other)
 
 
+def replaced_skip(store: Store, article_id: str, record: NativeRecord) -> dict[str, Any]:
+    """The origin of the annotator's stored skip when it is of another task than the record's answer, by the
+    latest import in effect, edited since or not: what the answer replaces, given way by itself (`SKIP_GIVES_WAY`)
+    or by --replace; {} for any other work."""
+    task, who = record.meta.get(TASK_ID), record.annotator
+    if task is None or record.status is Status.SKIPPED or store.status(article_id, who) is not Status.SKIPPED:
+        return {}
+    found = import_origin(store, article_id, who)
+    skipped = found.origin.get(TASK) if found is not None else None
+    return found.origin if found is not None and skipped is not None and skipped != task else {}
+
+
 def edited_skip(store: Store, article_id: str, record: NativeRecord) -> str:
     """What a conflict line advises when the record's answer meets a stored skip of another copy that was edited
     here after its import: not shown to be the skip the import brought, it does not give way by itself, and
     --replace puts the answer over it; "" for any other conflict (the bare advice)."""
-    task, who = record.meta.get(TASK_ID), record.annotator
-    if task is None or record.status is Status.SKIPPED or store.status(article_id, who) is not Status.SKIPPED:
-        return ""
-    found = import_origin(store, article_id, who)
-    skipped = found.origin.get(TASK) if found is not None and not found.last else None
-    if skipped is None or skipped == task:
+    skip = replaced_skip(store, article_id, record)
+    if not skip or work_origin(store, article_id, record.annotator):
         return ""
     return (
-        f"the stored skip, of task id {skipped}, was edited here after its import, so it is this database's work, "
+        f"the stored skip, of task id {skip[TASK]}, was edited here after its import, so it is this database's work, "
         f"which an answer to another copy does not replace by itself: --replace puts the file's answer to task id "
-        f"{task} in its place; u on that article takes it back"
+        f"{record.meta.get(TASK_ID)} in its place; u on that article takes it back"
     )
 
 
-def take_answered_ids(store: Store, article_id: str, item: ImportedRecord) -> None:
-    """Before a stored skip of another copy gives way to the record's answer: the article's ids that were the
-    skip's become the answer's (the article keeps the answered task's ids, as in one file): the annotator's
-    annotation id, and the task id once every other annotator's work kept there came from the answered task too
-    (an import said so: theirs may be the skip's task; s53 t7 F11-v1b-a-1: two users' skips gave way, task 2 kept)."""
+def take_answered_ids(store: Store, article_id: str, item: ImportedRecord, skip: Mapping[str, Any]) -> None:
+    """Before the record's answer replaces a stored skip of another copy (`skip`: its origin, `replaced_skip`),
+    by itself or by --replace: the article's ids that were the skip's become the answer's (the article keeps the
+    answered task's ids, as in one file): the annotator's annotation id, and the task id once every other
+    annotator's work kept there came from the answered task too (an import said so: theirs may be the skip's task;
+    s53 t7 F11-v1b-a-1: two users' skips gave way, task 2 kept)."""
     who, task = item.record.annotator, _task_of(item)
-    skip, meta = work_origin(store, article_id, who), store.article(article_id).meta
+    meta = store.article(article_id).meta
     ids: Mapping[str, Any] | Any = meta.get(ANNOTATION_IDS)
     kept = dict(meta)
     if isinstance(ids, Mapping) and item.annotation_id is not None and ids.get(who) == skip.get(ANNOTATION):
