@@ -49,6 +49,7 @@ CORE = [
     "annotator.exchange.skipped_copies",
     "annotator.exchange.stored_work",
     "annotator.store.origins",
+    "annotator.store.renaming",
 ]
 
 

@@ -130,7 +130,8 @@ def test_one_user_stored_under_two_names_is_refused(tmp_path: Path) -> None:
         assert refused(tmp_path, "export.json", *options) == (
             "annotator: error: export.json: Label Studio user 1 is stored here under two names: 'ana' (their "
             "annotation 1 on article 'hand-1') and 'anna' (their annotation 4 on article 'hand-3'); one user is one "
-            "annotator, and which name their work goes under this database cannot tell (nothing was imported)\n"
+            "annotator, and which name their work goes under this database cannot tell (nothing was imported); keep one "
+            "with `annotator rename-annotator anna ana --db a.db`\n"
         )
 
 

@@ -29,6 +29,7 @@ COMMANDS: dict[str, Callable[..., None]] = {
     "merge": teams.merge,
     "assign": teams.assign,
     "pack": teams.pack,
+    "rename-annotator": teams.rename_annotator,
     "stats": overview.stats,
     "agreement": quality.agreement,
     "adjudicate": quality.adjudicate,

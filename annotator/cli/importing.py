@@ -157,7 +157,8 @@ def import_(
             with store_to_fill(db) as store, progress_bar("Importing") as progress:
                 new_name = None if options.annotator is None else new_annotator_note(store, options.annotator)
                 by_user = format.value == "labelstudio" and options.annotator is None  # each user under their name
-                records, known = as_stored(store, records, options.user_map, path) if by_user else (records, [])
+                with errors_as_lines(db=db):  # the rename it advises, on this database
+                    records, known = as_stored(store, records, options.user_map, path) if by_user else (records, [])
                 report = store_records(
                     store, records, snap=snap, replace=replace, skip_invalid=skip_invalid, progress=progress,
                     unsaid=unsaid(format.value),

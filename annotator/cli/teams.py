@@ -106,6 +106,34 @@ def assign(
             say(f"  {name:<14} {count} article(s)")
 
 
+def rename_annotator(
+    old: Annotated[str, typer.Argument(help="The name whose work moves (as the database holds it).")],
+    new: Annotated[str, typer.Argument(help="The name it moves to (an annotator's name, as --annotator takes it).")],
+    db: DbOption = Path(DEFAULT_DB),
+) -> None:
+    """Move everything stored under OLD to NEW: one annotator under two names (a mistyped --annotator, or a Label
+    Studio user an older release stored twice) becomes one.
+
+    Article by article: the work (spans, decisions, status, flag reason, cursor), the assignment and the Label Studio
+    annotation ids; comments and the event log keep the name they were written under. Refused, with nothing
+    written, where NEW has work of their own on an article OLD has work on. One transaction; u on an article (as
+    NEW, or as OLD) takes back that name's side of the move.
+
+    Example: annotator rename-annotator labelstudio-user-11 ana
+    """
+    from annotator.exchange.formats.labelstudio_ids import ANNOTATION_IDS
+    from annotator.store.renaming import rename_annotator as rename
+
+    old = checked_name(old, "OLD")  # as stored: an older release's name too, which no name entering may be now
+    new = checked_name(new, "NEW", works=True)
+    by = checked_login()  # who renamed, in the assignment events: a name as any other entering
+    with reported_before_interrupts():
+        with errors_as_lines(), open_store(db, intact=True) as store:
+            report = rename(store, old, new, by=by, keyed=(ANNOTATION_IDS,))
+        stored(f"the rename is stored in {db}")
+        say(f"moved {report.articles} article(s) of {old} to {new} -> {db}")
+
+
 def say_added(report: "AssignReport") -> None:
     """The places given, a line for each kind there is (none: no line). The articles assigned before that got one
     are named (a trial, t2 F7: "on 2 article(s) not assigned before" read as if all of them were on the two just

@@ -16,6 +16,7 @@ keeping one says they are not.
 from __future__ import annotations
 
 import dataclasses
+import shlex
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -64,11 +65,13 @@ def as_stored(
             continue
         if len(names) > 1:
             first, second = sorted(names.values(), key=lambda one: one.name)[:2]
+            way_out = _renaming(first.name, second.name)
             raise InputError(
                 f"Label Studio user {number} is stored here under two names: {quoted(first.name)} ({first.said()}) "
                 f"and {quoted(second.name)} ({second.said()}); one user is one annotator, and which name their work "
-                f"goes under this database cannot tell {NOTHING}",
+                f"goes under this database cannot tell {NOTHING}; keep one with `{way_out}`",
                 path=str(path),
+                advised=way_out,
             )
         [(name, one)] = names.items()
         if name == given:
@@ -98,6 +101,13 @@ def as_stored(
         f"(the {those.split()[1]} an earlier import gave them: the annotation ids of {path} kept here for {those} are "
         f"theirs): their work is imported under {those}"
     ]
+
+
+def _renaming(first: str, second: str) -> str:
+    """The command that keeps one of a user's two names (`annotator rename-annotator`): the name the import gave a
+    user known only by id moves to the other, a name someone chose; of two such, the second to the first."""
+    old, new = (first, second) if first.startswith(SYNTHETIC) and not second.startswith(SYNTHETIC) else (second, first)
+    return f"annotator rename-annotator {shlex.quote(old)} {shlex.quote(new)}"
 
 
 def _given(items: Sequence[Read | Entering], number: int) -> str | None:

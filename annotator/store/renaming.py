@@ -1,0 +1,191 @@
+"""Moving one annotator's work to another name (`annotator rename-annotator`): a name mistyped one day (`Ana`, then
+`ana`), or one Label Studio user stored under two names by an older release (`ana` by `--user-map 11=ana`, then
+`labelstudio-user-11` without it), which `import --format labelstudio` refuses (`exchange.known_users`).
+
+What moves, article by article, and why:
+- the work (spans, decisions, status, reason of a flag): as two events, since the log is append-only. The old name's
+  work is replaced by nothing ("merge" event, before: its work, after: none), then the new name's untouched work by
+  it, with what its history said of it: an "import" where the status came by import (`current.status_by_import`:
+  its `updated_at` stamp and Label Studio `origin` kept, so `origins.work_origin` still finds them), a "merge"
+  otherwise (a status set in the tool stays the tool's); the commands that alone wrote it (`unchecked`) and whether
+  it was the model's suggestions unchanged (`as_suggested`) are said as merge and import say them. Both events
+  name the move (`renamed`: from, to; a key check leaves alone). Undo on either name takes back its side (`u` on the
+  new name's article gives its empty work back, `u` as the old name puts the work back there): nothing is lost.
+- the annotation's cursor and the moments it was begun and opened (no event records them);
+- the assignment (its queue position, batch and moment): an `unassign` event of the old name, an `assign` of the
+  new one (which keeps its own assignment where it has one), both naming `by` who renamed;
+- the article meta's per-annotator ids (`keyed`: Label Studio's annotation ids), so the next import knows the user
+  by the new name. No event records meta; an undo leaves them with the new name.
+What stays: comments (signed notes, written under the name as it was, which no event records: a move could not
+be undone), and the event log (append-only: the old name's events stay, as history). Gold, models and reviewers'
+names are no annotator's to rename (`cli`: the names are checked as `--annotator`'s).
+
+Where the new name has work (beyond an untouched to do) on an article the old one has work on, the whole rename is
+refused before anything is written: one name's work cannot take the other's place."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from annotator.errors import AnnotatorError
+from annotator.literal import quoted
+from annotator.store.assignments import STARTED, record_event
+from annotator.store.connection import Row
+from annotator.store.current import status_by_import
+from annotator.store.edits import Store
+from annotator.store.names import WORKING_HERE, look_alike_problem, stored_names
+from annotator.store.origins import work_origin
+from annotator.store.unchecked import pair_commands
+from annotator.vocabulary import GOLD, Status, utc_now
+
+NOTHING = "nothing was written"
+#: The tables whose rows name an annotator: a name in none of them is unknown here.
+_NAMED_IN = ("annotations", "spans", "decisions", "assignments", "events", "comments")
+
+
+@dataclass(frozen=True)
+class Renamed:
+    """What a rename moved: the articles whose work or assignment went to the new name."""
+
+    articles: int
+
+
+def rename_annotator(store: Store, old: str, new: str, *, by: str, keyed: Sequence[str] = ()) -> Renamed:
+    """Move everything the database keeps under `old` to `new` (see the module's docstring), in one transaction;
+    `by`: who renamed (the assignment events name them); `keyed`: article meta keys holding ids by annotator."""
+    if old == new:
+        raise AnnotatorError(f"the old and the new name are both {quoted(old)}: {NOTHING}")
+    if GOLD in (old, new):
+        raise AnnotatorError(f"{GOLD!r} is the adjudicated work, no annotator's name to move: {NOTHING}")
+    with store.write():
+        if not any(_named(store, table, old) for table in _NAMED_IN):
+            found = ", ".join(store.annotators()) or "none"
+            raise AnnotatorError(f"no annotator {quoted(old)} in this database (its annotators: {found}); {NOTHING}")
+        present = [name for _, name, _, problem in stored_names(store.conn) if problem is None and name != old]
+        if problem := look_alike_problem(new, present, WORKING_HERE):
+            raise AnnotatorError(f"{problem}; {NOTHING}")
+        articles = _articles(store, old)
+        worked = {article for article in articles if _started(store, article, old)}
+        for article in articles:
+            if article in worked and _started(store, article, new):
+                title = store.conn.execute("SELECT title FROM articles WHERE id = ?", [article]).fetchone()[0]
+                raise AnnotatorError(
+                    f"{quoted(new)} has work of their own on article {quoted(title)} ({quoted(article)}), where "
+                    f"{quoted(old)} has work too: one cannot take the other's place; {NOTHING}"
+                )
+        renamed = {"from": old, "to": new}
+        for article in articles:
+            if article in worked:
+                _move_work(store, article, old, new, renamed)
+            _move_assignment(store, article, old, new, by)
+            for key in keyed:
+                _move_ids(store, article, old, new, key)
+        return Renamed(articles=len(articles))
+
+
+def _named(store: Store, table: str, annotator: str) -> bool:
+    return store.conn.execute(f"SELECT 1 FROM {table} WHERE annotator = ? LIMIT 1", [annotator]).fetchone() is not None
+
+
+def _articles(store: Store, annotator: str) -> list[str]:
+    """The articles where `annotator` has work that stands or an assignment, in the order they were stored."""
+    sql = f"""SELECT id FROM articles a WHERE {STARTED.format(a="a.id", w="?")}
+              OR EXISTS (SELECT 1 FROM assignments g WHERE g.article_id = a.id AND g.annotator = ?) ORDER BY rowid"""
+    return [row[0] for row in store.conn.execute(sql, [annotator] * 4)]
+
+
+def _started(store: Store, article: str, annotator: str) -> bool:
+    sql = f"SELECT {STARTED.format(a='?', w='?')}"
+    return bool(store.conn.execute(sql, [article, annotator] * 3).fetchone()[0])
+
+
+def _work(store: Store, article: str, annotator: str, spans: list[Row]) -> Row:
+    """The annotator's work on the article as an event holds it."""
+    return {
+        "spans": spans,
+        "decisions": [{"suggestion_id": s, "decision": d} for s, d in store.decisions(article, annotator).items()],
+        "status": store.status(article, annotator).value,
+        "flag_reason": store.flag_reason(article, annotator),
+    }
+
+
+def _move_work(store: Store, article: str, old: str, new: str, renamed: dict[str, str]) -> None:
+    """The old name's work emptied by one event, then put in the new name's place by another (module docstring)."""
+    from annotator.store.as_suggested import as_suggested
+
+    by_import = (article, old) in status_by_import(store.conn, article)
+    origin = work_origin(store, article, old)
+    commands = pair_commands(store.conn, article, old)
+    suggested = (article, old) in as_suggested(store, [(article, old)])
+    stamp = store.updated_at(article, old)
+    moved: Row = {}
+    stamped = by_import and stamp is not None
+    kept = store.conn.execute(
+        "SELECT cursor, started_at, opened_at FROM annotations WHERE article_id = ? AND annotator = ?", [article, old]
+    ).fetchone()
+
+    def emptied(spans: list[Row], _next_id: int) -> tuple[Row, Row, str]:
+        moved.update(_work(store, article, old, spans))
+        nothing: Row = {"spans": [], "decisions": [], "status": Status.TODO.value, "flag_reason": None}
+        return dict(moved), {**nothing, "renamed": renamed}, ""
+
+    def filled(spans: list[Row], next_id: int) -> tuple[Row, Row, str]:
+        taken = [{**row, "id": next_id + i} for i, row in enumerate(moved["spans"])]
+        after: dict[str, Any] = {**moved, "spans": taken, "renamed": renamed}
+        if by_import:
+            after["updated_at"] = stamp  # the record's stamp, as the import stored it (`explained` checks it)
+        if origin:
+            after["origin"] = origin
+        if commands:
+            after["unchecked"] = commands
+        if suggested:
+            after["as_suggested"] = True
+        return _work(store, article, new, spans), after, ""
+
+    store.change(article, old, "merge", emptied)
+    action = "import" if by_import else "merge"
+    store.change(article, new, action, filled, command=action if commands else None)
+    store.conn.execute(
+        "UPDATE annotations SET cursor = ?, started_at = COALESCE(?, started_at), opened_at = COALESCE(?, opened_at)"
+        + (", updated_at = ?" if stamped else "")
+        + " WHERE article_id = ? AND annotator = ?",
+        [*(kept or (0, None, None)), *([stamp] if stamped else []), article, new],
+    )
+
+
+def _move_assignment(store: Store, article: str, old: str, new: str, by: str) -> None:
+    """The old name's assignment taken back (`unassign`) and given to the new name (`assign`), same place and
+    moment; where the new name has one already, it keeps its own."""
+    row = store.conn.execute(
+        "SELECT position, batch, assigned_at FROM assignments WHERE article_id = ? AND annotator = ?", [article, old]
+    ).fetchone()
+    if row is None:
+        return
+    position, batch, assigned_at = row
+    now = utc_now()
+    store.conn.execute("DELETE FROM assignments WHERE article_id = ? AND annotator = ?", [article, old])
+    record_event(
+        store, article, old, "unassign", {"assignment": {"position": position, "batch": batch}}, {"by": by}, now
+    )
+    if store.conn.execute(
+        "SELECT 1 FROM assignments WHERE article_id = ? AND annotator = ?", [article, new]
+    ).fetchone():
+        return
+    store.conn.execute(
+        "INSERT INTO assignments (article_id, annotator, position, batch, assigned_at) VALUES (?, ?, ?, ?, ?)",
+        [article, new, position, batch, assigned_at],
+    )
+    made = {"assignment": {"position": position, "batch": batch, "assigned_at": assigned_at}, "by": by}
+    record_event(store, article, new, "assign", {}, made, now)
+
+
+def _move_ids(store: Store, article: str, old: str, new: str, key: str) -> None:
+    """The old name's id under the meta key `key` kept for the new name (which keeps its own where it has another)."""
+    meta = store.article(article).meta
+    ids = meta.get(key)
+    if not isinstance(ids, dict) or old not in ids or ids.get(new, ids[old]) != ids[old]:
+        return
+    moved = {name: given for name, given in ids.items() if name != old} | {new: ids[old]}
+    store.set_article_meta(article, {**meta, key: moved})

@@ -1,0 +1,267 @@
+"""`annotator rename-annotator OLD NEW`: one annotator under two names becomes one. A Label Studio user stored under
+two names by an older release (`ana` by --user-map, `labelstudio-user-1` without it) made every later import of the
+project refuse, with no way out; a mistyped --annotator left work under a second name. The move is two events an
+article (the old name's work emptied, the new name's filled), undoable on either side; a database where the new
+name has work of its own beside the old one's is refused whole. Real console script, real SQLite, a real Label Studio
+1.23.2 export."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from exchange_support import SEED, SMALL, add, build
+from processes import annotator
+from real_files import REAL
+
+from annotator.exchange.formats.jsonl import record_dict
+from annotator.exchange.records import annotator_records
+from annotator.store import Store
+from annotator.store.merge import merge
+from annotator.store.verify import check
+
+EXPORT = REAL / "labelstudio" / "ls1232_export.json"
+
+
+def tasks(*ids: int) -> list[dict[str, Any]]:
+    """The real export's tasks (those of `ids`, else all)."""
+    every = list(json.loads(EXPORT.read_text("utf-8")))
+    return [task for task in every if not ids or task["id"] in ids]
+
+
+def imported(tmp_path: Path, name: str, *options: str) -> Any:
+    return annotator("import", name, "--format", "labelstudio", "--db", "a.db", *options, cwd=tmp_path)
+
+
+def two_names(tmp_path: Path) -> None:
+    """User 1 stored as 'ana' (task 1, --user-map 1=ana) and as 'labelstudio-user-1' (task 3, without it), as an
+    older release left a database; the whole export is then refused."""
+    for name, ids in (("one.json", (1,)), ("three.json", (3,)), ("export.json", ())):
+        (tmp_path / name).write_text(json.dumps(tasks(*ids)), "utf-8")
+    assert imported(tmp_path, "one.json", "--user-map", "1=ana").returncode == 0
+    assert imported(tmp_path, "three.json").returncode == 0
+
+
+def annotations(db: Path) -> list[tuple[str, str, str]]:
+    with sqlite3.connect(db) as connection:
+        return list(connection.execute("SELECT article_id, annotator, status FROM annotations ORDER BY 1, 2"))
+
+
+def kept_ids(db: Path) -> dict[str, Any]:
+    with sqlite3.connect(db) as connection:
+        metas = connection.execute("SELECT id, meta FROM articles ORDER BY id")
+        return {id: json.loads(meta).get("labelstudio_annotation_ids") for id, meta in metas}
+
+
+def state(store: Store, who: str) -> list[dict[str, Any]]:
+    """An annotator's records, every status, without their moment."""
+    records = [
+        {k: v for k, v in record_dict(r).items() if k != "updated_at"} for r in annotator_records(store, who, None)
+    ]
+    return sorted(records, key=lambda r: r["article_id"])
+
+
+def renamed(folder: Path, *args: str) -> Any:
+    return annotator("rename-annotator", *args, cwd=folder)
+
+
+def test_the_two_names_refusal_names_the_rename(tmp_path: Path) -> None:
+    two_names(tmp_path)
+    result = imported(tmp_path, "export.json")
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == (
+        "annotator: error: export.json: Label Studio user 1 is stored here under two names: 'ana' (their annotation 1 "
+        "on article 'hand-1') and 'labelstudio-user-1' (their annotation 4 on article 'hand-3'); one user is one "
+        "annotator, and which name their work goes under this database cannot tell (nothing was imported); keep one "
+        "with `annotator rename-annotator labelstudio-user-1 ana --db a.db`\n"
+    )
+
+
+def test_after_the_rename_the_import_goes_through_storing_nothing_twice(tmp_path: Path) -> None:
+    two_names(tmp_path)
+    result = renamed(tmp_path, "labelstudio-user-1", "ana", "--db", "a.db")
+    assert (result.returncode, result.stdout, result.stderr) == (
+        0,
+        "moved 1 article(s) of labelstudio-user-1 to ana -> a.db\n",
+        "",
+    )
+    assert kept_ids(tmp_path / "a.db") == {"hand-1": {"ana": 1}, "hand-3": {"ana": 4}}
+    result = imported(tmp_path, "export.json")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("2 record(s) imported (1 new article(s)); 2 unchanged -> a.db\n")
+    assert annotations(tmp_path / "a.db") == [
+        ("hand-1", "ana", "done"),
+        ("hand-2", "ana", "done"),
+        ("hand-2", "labelstudio-user-2", "done"),
+        ("hand-3", "ana", "skipped"),
+        ("hand-3", "labelstudio-user-1", "todo"),  # emptied by the rename's event: no work, nobody's
+    ]
+    checked = annotator("check", "--db", "a.db", cwd=tmp_path)
+    assert (checked.returncode, checked.stdout) == (
+        0,
+        "a.db: ok (integrity check passed; 6 event(s) replay to the stored annotations)\n",
+    )
+
+
+def test_the_renamed_work_keeps_its_label_studio_origin(tmp_path: Path) -> None:
+    """The import that wrote the old name's skip is its last edit: the new name's work still says which task and
+    annotation it was (`origins.work_origin`), so the same file again leaves it unchanged."""
+    from annotator.store.origins import work_origin
+
+    two_names(tmp_path)
+    assert renamed(tmp_path, "labelstudio-user-1", "ana", "--db", "a.db").returncode == 0
+    with Store.open(tmp_path / "a.db", read_only=True) as store:
+        assert work_origin(store, "hand-3", "ana") == {"labelstudio_task_id": 3, "labelstudio_annotation_id": 4}
+
+
+def test_agreement_and_export_show_one_annotator(tmp_path: Path) -> None:
+    two_names(tmp_path)
+    assert renamed(tmp_path, "labelstudio-user-1", "ana", "--db", "a.db").returncode == 0
+    with Store.open(tmp_path / "a.db", read_only=True) as store:
+        assert store.annotators() == ["ana"]
+        assert [(r["article_id"], r["status"]) for r in state(store, "ana")] == [
+            ("hand-1", "done"),
+            ("hand-3", "skipped"),
+        ]
+        assert state(store, "labelstudio-user-1") == []
+
+
+def test_every_kind_of_work_moves_and_check_replays_it(tmp_path: Path) -> None:
+    """A decision on a suggestion, a quote with its speaker, done and flagged: all under the new name, nothing left
+    under the old one, every event replaying to the tables."""
+    db = tmp_path / "alice.db"
+    with build(db) as store:
+        before = state(store, "alice")
+    result = renamed(tmp_path, "alice", "alicia", "--db", "alice.db")
+    assert (result.returncode, result.stdout, result.stderr) == (
+        0,
+        "moved 2 article(s) of alice to alicia -> alice.db\n",
+        "",
+    )
+    with Store.open(db, read_only=True) as store:
+        assert [{**r, "annotator": "alice"} for r in state(store, "alicia")] == before
+        assert state(store, "alice") == []
+        assert check(store) == []
+
+
+def test_undo_gives_the_work_back_to_the_old_name(tmp_path: Path) -> None:
+    """u on the new name's article takes its side back (nothing there); u as the old name puts the work back:
+    as it was before the rename, nothing lost."""
+    db = tmp_path / "alice.db"
+    with build(db) as store:
+        before = state(store, "alice")
+        small = before[0]["article_id"]
+    assert renamed(tmp_path, "alice", "alicia", "--db", "alice.db").returncode == 0
+    with Store.open(db) as store:
+        store.undo(small, "alicia")
+        assert [r["article_id"] for r in state(store, "alicia")] == [
+            a for a in (r["article_id"] for r in before) if a != small
+        ]
+        store.undo(small, "alice")
+        assert [r for r in state(store, "alice")] == [r for r in before if r["article_id"] == small]
+        assert check(store) == []
+
+
+def test_a_renamed_database_merges_into_another(tmp_path: Path) -> None:
+    db = tmp_path / "alice.db"
+    build(db).close()
+    assert renamed(tmp_path, "alice", "alicia", "--db", "alice.db").returncode == 0
+    with Store.open(tmp_path / "review.db") as review, Store.open(db, read_only=True) as source:
+        report = merge(review, [db])
+        assert (report.articles_added, report.conflicts) == (2, [])
+        assert state(review, "alicia") == state(source, "alicia")
+        assert state(review, "alice") == []
+        assert check(review) == []
+
+
+def test_the_assignment_moves_with_its_place(tmp_path: Path) -> None:
+    db = tmp_path / "alice.db"
+    build(db).close()
+    assert annotator("assign", "--annotators", "alice,bo", "--db", "alice.db", cwd=tmp_path).returncode == 0
+    with sqlite3.connect(db) as connection:
+        places = "SELECT article_id, annotator, position, batch, assigned_at FROM assignments ORDER BY 1, 2"
+        was = list(connection.execute(places))
+    assert renamed(tmp_path, "alice", "alicia", "--db", "alice.db").returncode == 0
+    with sqlite3.connect(db) as connection:
+        now = list(connection.execute(places))
+    assert now == [(a, "alicia" if who == "alice" else who, *rest) for a, who, *rest in was]
+    with Store.open(db, read_only=True) as store:
+        assert check(store) == []
+
+
+def refused(folder: Path, db: str, *args: str) -> str:
+    """The rename's error (its stderr), having checked that it failed, printed nothing else and left the file byte
+    for byte."""
+    before = (folder / db).read_bytes()
+    result = renamed(folder, *args, "--db", db)
+    assert (result.returncode, result.stdout) == (1, "")
+    assert (folder / db).read_bytes() == before
+    return str(result.stderr)
+
+
+def test_new_work_beside_the_old_is_refused_whole(tmp_path: Path) -> None:
+    """bo annotated the second article alice did: neither work may take the other's place, so nothing moves, not
+    even the first article where bo has none."""
+    db = tmp_path / "alice.db"
+    with build(db) as store:
+        _, big = store.article_ids()
+        add(store, big, "bo", SEED.read_text("utf-8"), "Israel", "ACTOR")
+    with sqlite3.connect(db) as connection:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    assert refused(tmp_path, "alice.db", "alice", "bo") == (
+        f"annotator: error: 'bo' has work of their own on article 'Seed' ('{big}'), where 'alice' has work too: one "
+        "cannot take the other's place; nothing was written\n"
+    )
+
+
+def test_the_same_name_twice_is_refused(tmp_path: Path) -> None:
+    build(tmp_path / "alice.db").close()
+    assert refused(tmp_path, "alice.db", "alice", "alice") == (
+        "annotator: error: the old and the new name are both 'alice': nothing was written\n"
+    )
+
+
+def test_a_name_the_database_does_not_hold_is_refused(tmp_path: Path) -> None:
+    build(tmp_path / "alice.db").close()
+    assert refused(tmp_path, "alice.db", "alcie", "alice") == (
+        "annotator: error: no annotator 'alcie' in this database (its annotators: alice); nothing was written\n"
+    )
+
+
+def test_an_empty_new_name_is_refused(tmp_path: Path) -> None:
+    build(tmp_path / "alice.db").close()
+    assert refused(tmp_path, "alice.db", "alice", "") == "annotator: error: NEW: an annotator's name may not be empty\n"
+
+
+def test_gold_is_no_new_name(tmp_path: Path) -> None:
+    build(tmp_path / "alice.db").close()
+    assert refused(tmp_path, "alice.db", "alice", "gold") == (
+        "annotator: error: NEW: 'gold' is reserved: gold, the adjudicated annotation, is written only by `annotator "
+        "review` and `annotator adjudicate --auto`; work under a name of your own\n"
+    )
+
+
+def test_a_new_name_looking_like_another_is_refused(tmp_path: Path) -> None:
+    """'ALICE' beside alice is no name of its own; renaming alice herself to it is fine (her name goes)."""
+    db = tmp_path / "alice.db"
+    with build(db) as store:
+        add(store, store.article_ids()[0], "bo", SMALL, "Gaza", "LOCATION")
+    with sqlite3.connect(db) as connection:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    assert refused(tmp_path, "alice.db", "bo", "ALICE") == (
+        "annotator: error: 'ALICE' looks like 'alice', who has work or an assignment in this database (a name of its "
+        "own may not look like another's); nothing was written\n"
+    )
+    assert (
+        renamed(tmp_path, "alice", "ALICE", "--db", "alice.db").stdout
+        == "moved 2 article(s) of alice to ALICE -> alice.db\n"
+    )
+
+
+def test_a_file_that_is_no_database_is_left_as_it_is(tmp_path: Path) -> None:
+    (tmp_path / "notes.db").write_text("not a database" * 200, encoding="utf-8")
+    assert refused(tmp_path, "notes.db", "alice", "alicia").startswith(
+        "annotator: error: notes.db: not a SQLite database"
+    )
