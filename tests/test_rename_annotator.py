@@ -146,21 +146,38 @@ def test_every_kind_of_work_moves_and_check_replays_it(tmp_path: Path) -> None:
         assert check(store) == []
 
 
-def test_undo_gives_the_work_back_to_the_old_name(tmp_path: Path) -> None:
-    """u on the new name's article takes its side back (nothing there); u as the old name puts the work back:
-    as it was before the rename, nothing lost."""
+def test_undo_on_the_new_name_gives_the_work_back_to_the_old_name(tmp_path: Path) -> None:
+    """u on the new name's article takes the whole move back there (both events): the work is the old name's again,
+    as before the rename, nothing lost; ctrl+r moves it again. The other article stays moved."""
     db = tmp_path / "alice.db"
     with build(db) as store:
         before = state(store, "alice")
-        small = before[0]["article_id"]
+        small, big = store.article_ids()
     assert renamed(tmp_path, "alice", "alicia", "--db", "alice.db").returncode == 0
     with Store.open(db) as store:
-        store.undo(small, "alicia")
-        assert [r["article_id"] for r in state(store, "alicia")] == [
-            a for a in (r["article_id"] for r in before) if a != small
-        ]
-        store.undo(small, "alice")
-        assert [r for r in state(store, "alice")] == [r for r in before if r["article_id"] == small]
+        moved = state(store, "alicia")
+        undone = store.undo(small, "alicia")
+        assert undone.message.endswith("; the rename of 'alice' to 'alicia' with it: the work is under 'alice' again")
+        assert state(store, "alice") == [r for r in before if r["article_id"] == small]
+        assert [r["article_id"] for r in state(store, "alicia")] == [big]
+        assert check(store) == []
+        redone = store.redo(small, "alicia")
+        assert redone.message.endswith("; the rename of 'alice' to 'alicia' with it: the work is under 'alicia' again")
+        assert state(store, "alicia") == moved
+        assert state(store, "alice") == []
+        assert check(store) == []
+
+
+def test_undo_as_the_old_name_takes_the_move_back_too(tmp_path: Path) -> None:
+    db = tmp_path / "alice.db"
+    with build(db) as store:
+        before = state(store, "alice")
+        small, big = store.article_ids()
+    assert renamed(tmp_path, "alice", "alicia", "--db", "alice.db").returncode == 0
+    with Store.open(db) as store:
+        store.undo(big, "alice")
+        assert state(store, "alice") == [r for r in before if r["article_id"] == big]
+        assert [r["article_id"] for r in state(store, "alicia")] == [small]
         assert check(store) == []
 
 

@@ -94,7 +94,7 @@ class History(NothingExplained):
             since = self._screens_own(article_id, annotator, done[-1], False, (action, before, after))
             what = self._words(article_id, after, before, action)  # the change the undo makes: back to `before`
             before, note = self._without_gone_suggestions(before)
-            message = f"undid{what}{since}{note}"
+            message = f"undid{what}{since}{note}{self._other_side(article_id, annotator, after, done[-1], False)}"
             return self._commit(article_id, annotator, "undo", after, before, target=done[-1], message=message)
 
     def undo_goes_back(self, article_id: str, annotator: str, left: str | None) -> str:
@@ -123,8 +123,36 @@ class History(NothingExplained):
             since = self._screens_own(article_id, annotator, undone[-1], True, (action, before, after))
             what = self._words(article_id, before, after, action)
             after, note = self._without_gone_suggestions(after)
-            message = f"redid{what}{since}{note}"
+            message = f"redid{what}{since}{note}{self._other_side(article_id, annotator, after, undone[-1], True)}"
             return self._commit(article_id, annotator, "redo", before, after, target=undone[-1], message=message)
+
+    def _other_side(self, article_id: str, annotator: str, change: Row, event_id: int, redo: bool) -> str:
+        """A rename's other side (`store.renaming`: one event empties the old name's work, the next fills the new
+        name's) undone (`redo`: redone) with this side, so one u takes the whole move back (undone alone, one side left
+        the work under neither name): when the other name's next event to undo (redo) is the rename's event beside
+        this one. What the message adds ("" when this is no rename, or the other side changed since)."""
+        renamed = change.get("renamed")
+        given = (renamed.get("from"), renamed.get("to")) if isinstance(renamed, dict) else ()
+        names = [name for name in given if isinstance(name, str)]
+        if len(names) != 2 or annotator not in names:
+            return ""
+        other = names[1] if names[0] == annotator else names[0]
+        if other == annotator:
+            return ""
+        done, undone = self._stacks(article_id, other, redo)
+        stack = undone if redo else done
+        if not stack or abs(stack[-1] - event_id) != 1:
+            return ""
+        _, before, after = self._event_change(stack[-1], article_id, other, redo)
+        if after.get("renamed") != renamed:
+            return ""
+        old, new = (before, after) if redo else (after, before)
+        new, _ = self._without_gone_suggestions(new)
+        self._commit(article_id, other, "redo" if redo else "undo", old, new, target=stack[-1])
+        back = names[1] if redo else names[0]
+        return (
+            f"; the rename of {quoted(names[0])} to {quoted(names[1])} with it: the work is under {quoted(back)} again"
+        )
 
     def _screens_own(
         self, article_id: str, annotator: str, event_id: int, redo: bool, change: tuple[str, Row, Row]

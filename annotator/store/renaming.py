@@ -9,8 +9,9 @@ What moves, article by article, and why:
   its `updated_at` stamp and Label Studio `origin` kept, so `origins.work_origin` still finds them), a "merge"
   otherwise (a status set in the tool stays the tool's); the commands that alone wrote it (`unchecked`) and whether
   it was the model's suggestions unchanged (`as_suggested`) are said as merge and import say them. Both events
-  name the move (`renamed`: from, to; a key check leaves alone). Undo on either name takes back its side (`u` on the
-  new name's article gives its empty work back, `u` as the old name puts the work back there): nothing is lost.
+  name the move (`renamed`: from, to; a key check leaves alone). Undo on either name takes back both sides
+  (`history.History._other_side`): `u` on the new name's article puts the work back under the old name, ctrl+r
+  moves it again.
 - the annotation's cursor and the moments it was begun and opened (no event records them);
 - the assignment (its queue position, batch and moment): an `unassign` event of the old name, an `assign` of the
   new one (which keeps its own assignment where it has one), both naming `by` who renamed;
