@@ -33,6 +33,7 @@ COMMANDS = {
     "export": ("export", "--annotator", "alice", "-o", "out.jsonl"),
     "ingest": ("ingest", "s.txt", "--no-suggest"),
     "pack": ("pack", "--annotator", "alice", "-o", "pack.db"),
+    "rename-annotator": ("rename-annotator", "alice", "alicia"),
     "annotate": ("annotate", "--annotator", "alice"),
 }
 

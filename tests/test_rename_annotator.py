@@ -116,16 +116,32 @@ def test_the_renamed_work_keeps_its_label_studio_origin(tmp_path: Path) -> None:
         assert work_origin(store, "hand-3", "ana") == {"labelstudio_task_id": 3, "labelstudio_annotation_id": 4}
 
 
-def test_agreement_and_export_show_one_annotator(tmp_path: Path) -> None:
+def test_agreement_stats_and_export_show_one_annotator(tmp_path: Path) -> None:
     two_names(tmp_path)
     assert renamed(tmp_path, "labelstudio-user-1", "ana", "--db", "a.db").returncode == 0
+    assert imported(tmp_path, "export.json").returncode == 0
+    agreement = annotator("agreement", "--db", "a.db", "--json", cwd=tmp_path)
+    assert agreement.returncode == 0, agreement.stderr
+    assert json.loads(agreement.stdout)["annotators"] == ["ana", "labelstudio-user-2"]
+    stats = annotator("stats", "--db", "a.db", cwd=tmp_path)
+    assert [line.split()[0] for line in stats.stdout.splitlines() if line.startswith(("ana ", "labelstudio"))] == [
+        "ana",
+        "labelstudio-user-2",
+    ]
+    exported = annotator(
+        "export", "--db", "a.db", "--annotator", "labelstudio-user-1", "--status", "all", "-o", "-", cwd=tmp_path
+    )
+    assert (exported.returncode, exported.stdout, exported.stderr) == (
+        1,
+        "",
+        "annotator: error: no annotations by 'labelstudio-user-1' to export (in the database: ana, labelstudio-user-2)\n",
+    )
     with Store.open(tmp_path / "a.db", read_only=True) as store:
-        assert store.annotators() == ["ana"]
         assert [(r["article_id"], r["status"]) for r in state(store, "ana")] == [
             ("hand-1", "done"),
+            ("hand-2", "done"),
             ("hand-3", "skipped"),
         ]
-        assert state(store, "labelstudio-user-1") == []
 
 
 def test_every_kind_of_work_moves_and_check_replays_it(tmp_path: Path) -> None:
@@ -282,3 +298,38 @@ def test_a_file_that_is_no_database_is_left_as_it_is(tmp_path: Path) -> None:
     assert refused(tmp_path, "notes.db", "alice", "alicia").startswith(
         "annotator: error: notes.db: not a SQLite database"
     )
+
+
+def test_a_foreign_sqlite_file_is_left_as_it_is(tmp_path: Path) -> None:
+    with sqlite3.connect(tmp_path / "other.db") as connection:
+        connection.execute("CREATE TABLE annotations (article_id TEXT, annotator TEXT)")
+        connection.execute("INSERT INTO annotations VALUES ('a1', 'alice')")
+    error = refused(tmp_path, "other.db", "alice", "alicia")
+    assert error.startswith("annotator: error: other.db: ") and error.count("\n") == 1
+
+
+def test_an_untouched_to_do_and_an_assignment_of_the_new_name_are_filled(tmp_path: Path) -> None:
+    """bo is assigned both articles and opened one without touching it: alice's work moves onto them, bo keeps
+    their own assignments, alice's are taken back."""
+    db = tmp_path / "alice.db"
+    with build(db) as store:
+        before = state(store, "alice")
+        small, big = store.article_ids()
+    assert (
+        annotator("assign", "--annotators", "alice,bo", "--overlap", "2", "--db", "alice.db", cwd=tmp_path).returncode
+        == 0
+    )
+    with Store.open(db) as store:
+        store.save_cursor(small, "bo", 12)
+    result = renamed(tmp_path, "alice", "bo", "--db", "alice.db")
+    assert (result.returncode, result.stdout, result.stderr) == (
+        0,
+        "moved 2 article(s) of alice to bo -> alice.db\n",
+        "",
+    )
+    with Store.open(db, read_only=True) as store:
+        assert [{**r, "annotator": "alice"} for r in state(store, "bo")] == before
+        assert store.conn.execute("SELECT article_id, annotator FROM assignments ORDER BY 1, 2").fetchall() == sorted(
+            [(small, "bo"), (big, "bo")]
+        )
+        assert check(store) == []

@@ -1,7 +1,8 @@
 """A newcomer's finding: `annotator annotate --annotator gold` opened the screen as gold, and `import --annotator
 gold` stored a file's work as gold: the adjudicated annotation, written by hand without review. Every command that
-takes a name to do work under (annotate, import, assign, pack, serve, and the reviewer of review and adjudicate)
-refuses gold (in any case: "Gold" is exports/Gold.jsonl, one file with exports/gold.jsonl where case is folded),
+takes a name to do work under (annotate, import, assign, pack, serve, the reviewer of review and adjudicate, and
+rename-annotator's NEW) refuses gold (in any case: "Gold" is exports/Gold.jsonl, one file with exports/gold.jsonl
+where case is folded),
 empty names, names with white space at their ends and control characters, in one line naming the option, before
 any database is opened. Reading commands (`export --annotator gold`) still read gold. Real processes."""
 
@@ -47,10 +48,11 @@ def commands(tmp_path: Path, db: Path, name: str) -> dict[str, tuple[list[str | 
         "serve": (["serve", "--annotator", name, "--db", db, "--port", "1"], "--annotator"),
         "review": (["review", "--reviewer", name, "--db", db], "--reviewer"),
         "adjudicate": (["adjudicate", "--auto", "--reviewer", name, "--db", db], "--reviewer"),
+        "rename-annotator": (["rename-annotator", "alice", name, "--db", db], "NEW"),
     }
 
 
-COMMANDS = ["annotate", "import", "assign", "pack", "serve", "review", "adjudicate"]
+COMMANDS = ["annotate", "import", "assign", "pack", "serve", "review", "adjudicate", "rename-annotator"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
