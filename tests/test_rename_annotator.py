@@ -333,3 +333,42 @@ def test_an_untouched_to_do_and_an_assignment_of_the_new_name_are_filled(tmp_pat
             [(small, "bo"), (big, "bo")]
         )
         assert check(store) == []
+
+
+def test_work_commands_alone_wrote_stays_no_persons(tmp_path: Path) -> None:
+    """`accept` alone wrote Ana's work (the model's suggestions, no person's): under ana it is still said so, for
+    agreement, adjudication and the native export, and still the model's suggestions unchanged."""
+    from annotator.store.as_suggested import as_suggested
+    from annotator.store.unchecked import commands_alone
+
+    db = tmp_path / "alice.db"
+    with build(db) as store:
+        small, _ = store.article_ids()
+    accepted = annotator("accept", small, "--annotator", "Ana", "--done", "--db", "alice.db", cwd=tmp_path)
+    assert accepted.returncode == 0, accepted.stderr
+    assert renamed(tmp_path, "Ana", "ana", "--db", "alice.db").returncode == 0
+    with Store.open(db, read_only=True) as store:
+        assert commands_alone(store, "ana") == {small: ["accept"]}
+        assert as_suggested(store, [(small, "ana")]) == {(small, "ana")}
+        assert check(store) == []
+
+
+def test_a_name_renamed_to_its_look_alike_works_on_everywhere(tmp_path: Path) -> None:
+    """`Ana` renamed to `ana`: 'Ana' is left only in the event log, history, so `ana` is a name like any other:
+    `accept` works under it, `check` finds nothing, and the file merges into another; Ana's comment is ana's."""
+    db = tmp_path / "alice.db"
+    with build(db) as store:
+        small, big = store.article_ids()
+    accepted = annotator("accept", small, "--annotator", "Ana", "--db", "alice.db", cwd=tmp_path)
+    assert accepted.returncode == 0, accepted.stderr
+    with Store.open(db) as store:
+        store.add_comment(big, "Ana", "check the figure")
+    assert renamed(tmp_path, "Ana", "ana", "--db", "alice.db").returncode == 0
+    again = annotator("accept", big, "--annotator", "ana", "--db", "alice.db", cwd=tmp_path)
+    assert (again.returncode, again.stderr) == (0, "")
+    checked = annotator("check", "--db", "alice.db", cwd=tmp_path)
+    assert checked.returncode == 0, checked.stdout
+    with Store.open(tmp_path / "review.db") as review:
+        assert merge(review, [db]).conflicts == []
+        assert [who for who, *_ in review.comments(big)] == ["ana"]
+        assert check(review) == []

@@ -114,10 +114,10 @@ def rename_annotator(
     """Move everything stored under OLD to NEW: one annotator under two names (a mistyped --annotator, or a Label
     Studio user an older release stored twice) becomes one.
 
-    Article by article: the work (spans, decisions, status, flag reason, cursor), the assignment and the Label Studio
-    annotation ids; comments and the event log keep the name they were written under. Refused, with nothing
-    written, where NEW has work of their own on an article OLD has work on. One transaction; u on an article (as
-    NEW, or as OLD) takes back that name's side of the move.
+    Article by article: the work (spans, decisions, status, flag reason, cursor), the assignment, the Label Studio
+    annotation ids and the comments; the event log keeps OLD's events, as history. Refused, with nothing written,
+    where NEW has work of their own on an article OLD has work on. One transaction; u on an article (as NEW or as
+    OLD) takes the move back there.
 
     Example: annotator rename-annotator labelstudio-user-11 ana
     """

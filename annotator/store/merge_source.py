@@ -15,7 +15,7 @@ from annotator.errors import AnnotatorError, found
 from annotator.literal import literal, quoted
 from annotator.store.connection import SPAN_SELECT, Row, rows_of
 from annotator.store.content import content_problems, moment_problems
-from annotator.store.names import name_problems, stored_names
+from annotator.store.names import name_problems, renamed_away, stored_names
 from annotator.store.new_names import EnteringNames
 from annotator.store.opening import DatabaseError, open_database
 from annotator.store.reads import Reader, edited
@@ -92,8 +92,9 @@ class MergeSource:
     def check_names(self, entering: EnteringNames) -> None:
         """Refuses a name of this file's that looks like one of the target's (or an earlier source's) it is not
         (`new_names.entering_problem`): "аlісе" in Cyrillic letters would be a second annotator beside alice."""
+        away = renamed_away(self.connection)  # history only: no name of anyone's, compared with none
         for table, name, article_id, _ in stored_names(self.connection):
-            problem = entering.problem(name)
+            problem = None if name in away else entering.problem(name)
             if problem:
                 raise AnnotatorError(
                     f"{self.path}: table {table!r}: article {found(article_id)}: {problem}; nothing was merged"

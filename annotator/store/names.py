@@ -29,13 +29,34 @@ def name_problems(connection: sqlite3.Connection) -> list[tuple[str, str]]:
         if problem:
             problems.append(("articles", f"article {found(article_id)}: {problem}"))
     sound: list[str] = []
+    away = renamed_away(connection)
     for table, name, article_id, problem in stored_names(connection):
-        problem = problem or stored_name_problem(name) or look_alike_problem(name, sound, ANOTHER_HERE)
+        alike = None if name in away else look_alike_problem(name, sound, ANOTHER_HERE)
+        problem = problem or stored_name_problem(name) or alike
         if problem:
             problems.append((table, f"article {found(article_id)}: {problem}"))
-        else:
+        elif name not in away:
             sound.append(name)
     return problems
+
+
+#: The names `rename-annotator` moved all work away from (`store.renaming`): their own `merge` event says so, and
+#: nothing of theirs stands (spans, decisions, a status beyond to do, an assignment, a comment).
+_RENAMED_AWAY = """
+    SELECT DISTINCT e.annotator FROM events e
+    WHERE e.action = 'merge' AND CASE WHEN json_valid(e.after) THEN json_extract(e.after, '$.renamed.from') END = e.annotator
+    AND NOT EXISTS (SELECT 1 FROM spans s WHERE s.annotator = e.annotator)
+    AND NOT EXISTS (SELECT 1 FROM decisions d WHERE d.annotator = e.annotator)
+    AND NOT EXISTS (SELECT 1 FROM annotations n WHERE n.annotator = e.annotator AND n.status != 'todo')
+    AND NOT EXISTS (SELECT 1 FROM assignments g WHERE g.annotator = e.annotator)
+    AND NOT EXISTS (SELECT 1 FROM comments c WHERE c.annotator = e.annotator)"""
+
+
+def renamed_away(connection: sqlite3.Connection) -> set[str]:
+    """The names a rename took every piece of work from: only their events (append-only) and emptied to-do rows are
+    left, history, not a name anyone works under. No name is compared with them for looking alike (`Ana` renamed to
+    `ana` would otherwise make `ana` refused everywhere, and `check` name it), though they still count as stored."""
+    return {row[0] for row in connection.execute(_RENAMED_AWAY)}
 
 
 def stored_names(connection: sqlite3.Connection) -> list[tuple[str, str, str, str | None]]:

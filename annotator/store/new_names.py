@@ -5,7 +5,7 @@ database notice); `accept` and `import --annotator` say it on stderr, in the sam
 from __future__ import annotations
 
 from annotator.literal import quoted
-from annotator.store.names import IN_THIS_FILE, WORKING_HERE, look_alike_problem, stored_names
+from annotator.store.names import IN_THIS_FILE, WORKING_HERE, look_alike_problem, renamed_away, stored_names
 from annotator.store.reads import Reader
 from annotator.vocabulary import is_model
 
@@ -49,7 +49,8 @@ def entering_problem(store: Reader, name: str) -> str | None:
     """Why `name` may not enter this database, else None: it looks like a name stored here that it is not ("аlісе"
     in Cyrillic letters where alice works: `names.look_alike_problem`). Every way a name enters the store asks it
     (`import`, `accept`, `merge`, `assign`)."""
-    present = [stored for _, stored, _, problem in stored_names(store.conn) if problem is None]
+    away = renamed_away(store.conn)
+    present = [stored for _, stored, _, problem in stored_names(store.conn) if problem is None and stored not in away]
     return look_alike_problem(name, present, WORKING_HERE)
 
 

@@ -16,10 +16,12 @@ What moves, article by article, and why:
 - the assignment (its queue position, batch and moment): an `unassign` event of the old name, an `assign` of the
   new one (which keeps its own assignment where it has one), both naming `by` who renamed;
 - the article meta's per-annotator ids (`keyed`: Label Studio's annotation ids), so the next import knows the user
-  by the new name. No event records meta; an undo leaves them with the new name.
-What stays: comments (signed notes, written under the name as it was, which no event records: a move could not
-be undone), and the event log (append-only: the old name's events stay, as history). Gold, models and reviewers'
-names are no annotator's to rename (`cli`: the names are checked as `--annotator`'s).
+  by the new name, and the comments the old name signed: one person, one name. No event records either; an undo
+  leaves them with the new name.
+What stays: the event log (append-only: the old name's events stay, as history, and its emptied to-do rows). A
+name renamed away is compared with no other for looking alike (`names.renamed_away`): `Ana` renamed to `ana` leaves
+`ana` a name like any other. Gold, models and reviewers' names are no annotator's to rename (`cli`: the names are
+checked as `--annotator`'s).
 
 Where the new name has work (beyond an untouched to do) on an article the old one has work on, the whole rename is
 refused before anything is written: one name's work cannot take the other's place."""
@@ -36,7 +38,7 @@ from annotator.store.assignments import STARTED, record_event
 from annotator.store.connection import Row
 from annotator.store.current import status_by_import
 from annotator.store.edits import Store
-from annotator.store.names import WORKING_HERE, look_alike_problem, stored_names
+from annotator.store.names import WORKING_HERE, look_alike_problem, renamed_away, stored_names
 from annotator.store.origins import work_origin
 from annotator.store.unchecked import pair_commands
 from annotator.vocabulary import GOLD, Status, utc_now
@@ -64,7 +66,8 @@ def rename_annotator(store: Store, old: str, new: str, *, by: str, keyed: Sequen
         if not any(_named(store, table, old) for table in _NAMED_IN):
             found = ", ".join(store.annotators()) or "none"
             raise AnnotatorError(f"no annotator {quoted(old)} in this database (its annotators: {found}); {NOTHING}")
-        present = [name for _, name, _, problem in stored_names(store.conn) if problem is None and name != old]
+        away = {old, *renamed_away(store.conn)}
+        present = [name for _, name, _, problem in stored_names(store.conn) if problem is None and name not in away]
         if problem := look_alike_problem(new, present, WORKING_HERE):
             raise AnnotatorError(f"{problem}; {NOTHING}")
         articles = _articles(store, old)
@@ -83,6 +86,7 @@ def rename_annotator(store: Store, old: str, new: str, *, by: str, keyed: Sequen
             _move_assignment(store, article, old, new, by)
             for key in keyed:
                 _move_ids(store, article, old, new, key)
+        store.conn.execute("UPDATE comments SET annotator = ? WHERE annotator = ?", [new, old])
         return Renamed(articles=len(articles))
 
 
