@@ -12,8 +12,9 @@ position and batch, a merge's moment), and the names and notes of who and what w
 commands alone wrote names them in `unchecked` (a list of text, read by `store.unchecked`, which reads anything
 else there as the event's own `command`), and of work that was the model's suggestions unchanged says
 `as_suggested` (true: `store.as_suggested` reads anything else as not said), and an import of a Label Studio answer
-names the task and annotation it was in `origin` (`store.origins` reads anything but an object as none). Other keys
-are left alone.
+names the task and annotation it was in `origin` (`store.origins` reads anything but an object as none); the two
+events of `rename-annotator` on an article name the move in `renamed` (from, to: `store.renaming`; undo reads anything
+but two names as no rename). Other keys are left alone.
 
 `check` (`verify.replay_problems`) names each event that breaks this, one line a column, instead of replaying its
 annotation; `merge` refuses a file holding one (`merge_source`). The value is shown as `errors.found` writes it.
