@@ -372,3 +372,21 @@ def test_a_name_renamed_to_its_look_alike_works_on_everywhere(tmp_path: Path) ->
         assert merge(review, [db]).conflicts == []
         assert [who for who, *_ in review.comments(big)] == ["ana"]
         assert check(review) == []
+
+
+def test_articles_out_in_a_pack_are_said(tmp_path: Path) -> None:
+    """alice's pack is out: its work merges back as alice's, in conflict with the move, as the screen warns of any
+    work on them here; the rename is done, and says so."""
+    build(tmp_path / "t.db").close()
+    assert (
+        annotator("assign", "--annotators", "alice,bo", "--overlap", "2", "--db", "t.db", cwd=tmp_path).returncode == 0
+    )
+    assert annotator("pack", "--annotator", "alice", "-o", "p.db", "--db", "t.db", cwd=tmp_path).returncode == 0
+    result = renamed(tmp_path, "alice", "alicia", "--db", "t.db")
+    assert (result.returncode, result.stdout, result.stderr) == (
+        0,
+        "moved 2 article(s) of alice to alicia -> t.db\n",
+        "annotator: note: alice's articles are out in a pack (p.db, made by `annotator pack`): work on them here "
+        "conflicts with the pack's when it is merged back (annotator merge p.db); merge it first; this rename is work "
+        "on them here (u on an article takes it back)\n",
+    )

@@ -122,6 +122,7 @@ def rename_annotator(
     Example: annotator rename-annotator labelstudio-user-11 ana
     """
     from annotator.exchange.formats.labelstudio_ids import ANNOTATION_IDS
+    from annotator.store.pack import packed_out
     from annotator.store.renaming import rename_annotator as rename
 
     old = checked_name(old, "OLD")  # as stored: an older release's name too, which no name entering may be now
@@ -129,9 +130,12 @@ def rename_annotator(
     by = checked_login()  # who renamed, in the assignment events: a name as any other entering
     with reported_before_interrupts():
         with errors_as_lines(), open_store(db, intact=True) as store:
+            packed = packed_out(store, old)  # its work merges back as OLD's: said, as the screen says it
             report = rename(store, old, new, by=by, keyed=(ANNOTATION_IDS,))
         stored(f"the rename is stored in {db}")
         say(f"moved {report.articles} article(s) of {old} to {new} -> {db}")
+        if packed and report.articles:
+            note(f"{packed}; this rename is work on them here (u on an article takes it back)")
 
 
 def say_added(report: "AssignReport") -> None:
