@@ -390,3 +390,15 @@ def test_articles_out_in_a_pack_are_said(tmp_path: Path) -> None:
         "conflicts with the pack's when it is merged back (annotator merge p.db); merge it first; this rename is work "
         "on them here (u on an article takes it back)\n",
     )
+
+
+def test_ids_of_work_since_undone_move_too(tmp_path: Path) -> None:
+    """labelstudio-user-1's import on hand-3 was undone: no work moves, but the annotation id the article keeps still
+    says who user 1 is, and goes to ana, so the export imports."""
+    two_names(tmp_path)
+    with Store.open(tmp_path / "a.db") as store:
+        store.undo("hand-3", "labelstudio-user-1")
+    result = renamed(tmp_path, "labelstudio-user-1", "ana", "--db", "a.db")
+    assert (result.returncode, result.stdout) == (0, "moved 0 article(s) of labelstudio-user-1 to ana -> a.db\n")
+    assert kept_ids(tmp_path / "a.db") == {"hand-1": {"ana": 1}, "hand-3": {"ana": 4}}
+    assert imported(tmp_path, "export.json").returncode == 0

@@ -28,6 +28,7 @@ refused before anything is written: one name's work cannot take the other's plac
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -84,8 +85,8 @@ def rename_annotator(store: Store, old: str, new: str, *, by: str, keyed: Sequen
             if article in worked:
                 _move_work(store, article, old, new, renamed)
             _move_assignment(store, article, old, new, by)
-            for key in keyed:
-                _move_ids(store, article, old, new, key)
+        for key in keyed:
+            _move_ids(store, old, new, key)
         store.conn.execute("UPDATE comments SET annotator = ? WHERE annotator = ?", [new, old])
         return Renamed(articles=len(articles))
 
@@ -186,11 +187,14 @@ def _move_assignment(store: Store, article: str, old: str, new: str, by: str) ->
     record_event(store, article, new, "assign", {}, made, now)
 
 
-def _move_ids(store: Store, article: str, old: str, new: str, key: str) -> None:
-    """The old name's id under the meta key `key` kept for the new name (which keeps its own where it has another)."""
-    meta = store.article(article).meta
-    ids = meta.get(key)
-    if not isinstance(ids, dict) or old not in ids or ids.get(new, ids[old]) != ids[old]:
-        return
-    moved = {name: given for name, given in ids.items() if name != old} | {new: ids[old]}
-    store.set_article_meta(article, {**meta, key: moved})
+def _move_ids(store: Store, old: str, new: str, key: str) -> None:
+    """The old name's ids under the meta key `key`, on every article (work since undone too: the id still says who
+    the user is), kept for the new name (which keeps its own where it has another)."""
+    rows = store.conn.execute("SELECT id, meta FROM articles WHERE instr(meta, ?) > 0", [json.dumps(key)]).fetchall()
+    for article, stored in rows:
+        meta = json.loads(stored)
+        ids = meta.get(key) if isinstance(meta, dict) else None
+        if not isinstance(ids, dict) or old not in ids or ids.get(new, ids[old]) != ids[old]:
+            continue
+        moved = {name: given for name, given in ids.items() if name != old} | {new: ids[old]}
+        store.set_article_meta(article, {**meta, key: moved})
