@@ -12,7 +12,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from exchange_support import SEED, SMALL, add, build
+from exchange_support import build
 from processes import annotator
 from real_files import REAL
 
@@ -222,90 +222,6 @@ def test_the_assignment_moves_with_its_place(tmp_path: Path) -> None:
     assert now == [(a, "alicia" if who == "alice" else who, *rest) for a, who, *rest in was]
     with Store.open(db, read_only=True) as store:
         assert check(store) == []
-
-
-def refused(folder: Path, db: str, *args: str) -> str:
-    """The rename's error (its stderr), having checked that it failed, printed nothing else and left the file byte
-    for byte."""
-    before = (folder / db).read_bytes()
-    result = renamed(folder, *args, "--db", db)
-    assert (result.returncode, result.stdout) == (1, "")
-    assert (folder / db).read_bytes() == before
-    return str(result.stderr)
-
-
-def test_new_work_beside_the_old_is_refused_whole(tmp_path: Path) -> None:
-    """bo annotated the second article alice did: neither work may take the other's place, so nothing moves, not
-    even the first article where bo has none."""
-    db = tmp_path / "alice.db"
-    with build(db) as store:
-        _, big = store.article_ids()
-        add(store, big, "bo", SEED.read_text("utf-8"), "Israel", "ACTOR")
-    with sqlite3.connect(db) as connection:
-        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    assert refused(tmp_path, "alice.db", "alice", "bo") == (
-        f"annotator: error: 'bo' has work of their own on article 'Seed' ('{big}'), where 'alice' has work too: one "
-        "cannot take the other's place; nothing was written\n"
-    )
-
-
-def test_the_same_name_twice_is_refused(tmp_path: Path) -> None:
-    build(tmp_path / "alice.db").close()
-    assert refused(tmp_path, "alice.db", "alice", "alice") == (
-        "annotator: error: the old and the new name are both 'alice': nothing was written\n"
-    )
-
-
-def test_a_name_the_database_does_not_hold_is_refused(tmp_path: Path) -> None:
-    build(tmp_path / "alice.db").close()
-    assert refused(tmp_path, "alice.db", "alcie", "alice") == (
-        "annotator: error: no annotator 'alcie' in this database (its annotators: alice); nothing was written\n"
-    )
-
-
-def test_an_empty_new_name_is_refused(tmp_path: Path) -> None:
-    build(tmp_path / "alice.db").close()
-    assert refused(tmp_path, "alice.db", "alice", "") == "annotator: error: NEW: an annotator's name may not be empty\n"
-
-
-def test_gold_is_no_new_name(tmp_path: Path) -> None:
-    build(tmp_path / "alice.db").close()
-    assert refused(tmp_path, "alice.db", "alice", "gold") == (
-        "annotator: error: NEW: 'gold' is reserved: gold, the adjudicated annotation, is written only by `annotator "
-        "review` and `annotator adjudicate --auto`; work under a name of your own\n"
-    )
-
-
-def test_a_new_name_looking_like_another_is_refused(tmp_path: Path) -> None:
-    """'ALICE' beside alice is no name of its own; renaming alice herself to it is fine (her name goes)."""
-    db = tmp_path / "alice.db"
-    with build(db) as store:
-        add(store, store.article_ids()[0], "bo", SMALL, "Gaza", "LOCATION")
-    with sqlite3.connect(db) as connection:
-        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    assert refused(tmp_path, "alice.db", "bo", "ALICE") == (
-        "annotator: error: 'ALICE' looks like 'alice', who has work or an assignment in this database (a name of its "
-        "own may not look like another's); nothing was written\n"
-    )
-    assert (
-        renamed(tmp_path, "alice", "ALICE", "--db", "alice.db").stdout
-        == "moved 2 article(s) of alice to ALICE -> alice.db\n"
-    )
-
-
-def test_a_file_that_is_no_database_is_left_as_it_is(tmp_path: Path) -> None:
-    (tmp_path / "notes.db").write_text("not a database" * 200, encoding="utf-8")
-    assert refused(tmp_path, "notes.db", "alice", "alicia").startswith(
-        "annotator: error: notes.db: not a SQLite database"
-    )
-
-
-def test_a_foreign_sqlite_file_is_left_as_it_is(tmp_path: Path) -> None:
-    with sqlite3.connect(tmp_path / "other.db") as connection:
-        connection.execute("CREATE TABLE annotations (article_id TEXT, annotator TEXT)")
-        connection.execute("INSERT INTO annotations VALUES ('a1', 'alice')")
-    error = refused(tmp_path, "other.db", "alice", "alicia")
-    assert error.startswith("annotator: error: other.db: ") and error.count("\n") == 1
 
 
 def test_an_untouched_to_do_and_an_assignment_of_the_new_name_are_filled(tmp_path: Path) -> None:
