@@ -142,6 +142,7 @@ class History(NothingExplained):
         done, undone = self._stacks(article_id, other, redo)
         stack = undone if redo else done
         if not stack or abs(stack[-1] - event_id) != 1:
+            self._refuse_moved_on(article_id, other, event_id, names, done, redo)
             return ""
         _, before, after = self._event_change(stack[-1], article_id, other, redo)
         if after.get("renamed") != renamed:
@@ -152,6 +153,34 @@ class History(NothingExplained):
         back = names[1] if redo else names[0]
         return (
             f"; the rename of {quoted(names[0])} to {quoted(names[1])} with it: the work is under {quoted(back)} again"
+        )
+
+    def _refuse_moved_on(
+        self, article_id: str, other: str, event_id: int, names: list[str], done: list[int], redo: bool
+    ) -> None:
+        """`Refused` when the rename's other side, its event beside `event_id` here, is no longer in effect as it was:
+        the other name changed or renamed the work since (undo), or worked on the article since the undo (redo); one
+        side alone would leave the work under two names (a trial: A->B, B->C, then u as A) or under none."""
+        pair = event_id + 1 if other == names[1] else event_id - 1
+        row = self.conn.execute("SELECT article_id, annotator FROM events WHERE id = ?", [pair]).fetchone()
+        if row is None or tuple(row) != (article_id, other):
+            return  # no side of this rename here (a database it was merged into: each side goes alone)
+        if (pair in done) if redo else (pair not in done):
+            return  # the other side is where this undo (redo) leaves it already
+        rename = f"the rename of {quoted(names[0])} to {quoted(names[1])}"
+        if redo:
+            raise Refused(
+                f"{rename} cannot be redone: the work of {quoted(other)} on this article changed since it was undone"
+            )
+        _, _, after = self._event_change(done[-1], article_id, other, redo=False)
+        onward = after.get("renamed")
+        to = onward.get("to") if isinstance(onward, dict) and onward.get("from") == other else None
+        if isinstance(to, str):
+            raise Refused(
+                f"{rename} was moved on since ({quoted(other)} renamed {quoted(to)}): undo that first, as {quoted(to)}"
+            )
+        raise Refused(
+            f"{rename} was moved on since ({quoted(other)} changed the work there): undo that first, as {quoted(other)}"
         )
 
     def _screens_own(
