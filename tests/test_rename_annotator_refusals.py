@@ -6,11 +6,12 @@ script, real SQLite."""
 from __future__ import annotations
 
 import sqlite3
+import time
 from pathlib import Path
 from typing import Any
 
 from exchange_support import SEED, SMALL, add, build
-from processes import annotator
+from processes import annotator, start
 
 
 def renamed(folder: Path, *args: str) -> Any:
@@ -106,3 +107,32 @@ def test_gold_is_no_old_name(tmp_path: Path) -> None:
     assert refused(tmp_path, "alice.db", "gold", "alicia") == (
         "annotator: error: 'gold' is the adjudicated work, no annotator's name to move: nothing was written\n"
     )
+
+
+def test_a_name_renamed_away_is_refused_naming_where_its_work_went(tmp_path: Path) -> None:
+    """A second rename of a name whose work a rename moved: nothing left to move, said as such (a trial: "moved 0
+    article(s) of alice to cara", rc 0)."""
+    build(tmp_path / "alice.db").close()
+    assert renamed(tmp_path, "alice", "bea", "--db", "alice.db").returncode == 0
+    with sqlite3.connect(tmp_path / "alice.db") as connection:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    assert refused(tmp_path, "alice.db", "alice", "cara") == (
+        "annotator: error: no work of 'alice' in this database (renamed 'bea'); nothing was written\n"
+    )
+
+
+def test_two_renames_of_one_name_at_once_one_is_refused(tmp_path: Path) -> None:
+    """Both start while another process holds the write lock, so they overlap: one moves the work, the other finds
+    none left and says so (rc 1), not "moved 0 article(s)"."""
+    build(tmp_path / "alice.db").close()
+    with sqlite3.connect(tmp_path / "alice.db", isolation_level=None) as holder:
+        holder.execute("BEGIN IMMEDIATE")
+        runs = [start("rename-annotator", "alice", new, "--db", "alice.db", cwd=tmp_path) for new in ("bea", "cara")]
+        time.sleep(2)
+        holder.execute("ROLLBACK")
+        results = sorted((run.wait(60), *run.communicate()) for run in runs)
+    winner = "bea" if "bea" in results[0][1] else "cara"
+    assert results == [
+        (0, f"moved 2 article(s) of alice to {winner} -> alice.db\n", ""),
+        (1, "", f"annotator: error: no work of 'alice' in this database (renamed '{winner}'); nothing was written\n"),
+    ]

@@ -72,6 +72,8 @@ def rename_annotator(store: Store, old: str, new: str, *, by: str, keyed: Sequen
         if problem := look_alike_problem(new, present, WORKING_HERE):
             raise AnnotatorError(f"{problem}; {NOTHING}")
         articles = _articles(store, old)
+        if not articles and not _named(store, "comments", old) and not any(_keeps_ids(store, old, k) for k in keyed):
+            raise AnnotatorError(f"no work of {quoted(old)} in this database{_gone_to(store, old)}; {NOTHING}")
         worked = {article for article in articles if _started(store, article, old)}
         for article in articles:
             if article in worked and _started(store, article, new):
@@ -93,6 +95,27 @@ def rename_annotator(store: Store, old: str, new: str, *, by: str, keyed: Sequen
 
 def _named(store: Store, table: str, annotator: str) -> bool:
     return store.conn.execute(f"SELECT 1 FROM {table} WHERE annotator = ? LIMIT 1", [annotator]).fetchone() is not None
+
+
+def _gone_to(store: Store, annotator: str) -> str:
+    """Where the name's work went by its latest rename (" (renamed 'Ana')"), for the refusal of a name with none
+    left to move (a trial: a second rename of it said "moved 0 article(s)", rc 0, as did the loser of two at once)."""
+    sql = """SELECT json_extract(after, '$.renamed.to') FROM events WHERE annotator = ? AND action = 'merge'
+             AND json_valid(after) AND json_extract(after, '$.renamed.from') = ? ORDER BY id DESC LIMIT 1"""
+    row = store.conn.execute(sql, [annotator, annotator]).fetchone()
+    return f" (renamed {quoted(row[0])})" if row and isinstance(row[0], str) else ""
+
+
+def _keeps_ids(store: Store, annotator: str, key: str) -> bool:
+    """Whether an article's meta keeps ids of the annotator under `key` (work since undone: they still say who the
+    user is, and move)."""
+    rows = store.conn.execute("SELECT meta FROM articles WHERE instr(meta, ?) > 0", [json.dumps(key)])
+    for (stored,) in rows:
+        meta = json.loads(stored)
+        ids = meta.get(key) if isinstance(meta, dict) else None
+        if isinstance(ids, dict) and annotator in ids:
+            return True
+    return False
 
 
 def _articles(store: Store, annotator: str) -> list[str]:
