@@ -12,6 +12,9 @@ from typing import Any
 
 from exchange_support import SEED, SMALL, add, build
 from processes import annotator, start
+from real_files import REAL
+
+EXPORT = REAL / "labelstudio" / "ls1232_export.json"
 
 
 def renamed(folder: Path, *args: str) -> Any:
@@ -136,3 +139,33 @@ def test_two_renames_of_one_name_at_once_one_is_refused(tmp_path: Path) -> None:
         (0, f"moved 2 article(s) of alice to {winner} -> alice.db\n", ""),
         (1, "", f"annotator: error: no work of 'alice' in this database (renamed '{winner}'); nothing was written\n"),
     ]
+
+
+def label_studio_users(folder: Path) -> None:
+    """The real Label Studio 1.23.2 export's users 1 and 2, known only by id, imported into a.db."""
+    assert annotator("import", EXPORT, "--format", "labelstudio", "--db", "a.db", cwd=folder).returncode == 0
+    with sqlite3.connect(folder / "a.db") as connection:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def test_one_label_studio_user_may_not_take_anothers_import_name(tmp_path: Path) -> None:
+    label_studio_users(tmp_path)
+    assert renamed(tmp_path, "labelstudio-user-1", "ana", "--db", "a.db").returncode == 0
+    with sqlite3.connect(tmp_path / "a.db") as connection:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    assert refused(tmp_path, "a.db", "labelstudio-user-2", "labelstudio-user-1") == (
+        "annotator: error: NEW: 'labelstudio-user-1' is the name a Label Studio import gives one user known only by "
+        "id, and 'labelstudio-user-2' another's: one user's work may not take another user's name (the next import "
+        "would store it under both); nothing was written\n"
+    )
+
+
+def test_a_chosen_name_goes_back_to_the_users_import_name(tmp_path: Path) -> None:
+    label_studio_users(tmp_path)
+    assert renamed(tmp_path, "labelstudio-user-1", "ana", "--db", "a.db").returncode == 0
+    result = renamed(tmp_path, "ana", "labelstudio-user-1", "--db", "a.db")
+    assert (result.returncode, result.stdout, result.stderr) == (
+        0,
+        "moved 3 article(s) of ana to labelstudio-user-1 -> a.db\n",
+        "",
+    )

@@ -1,6 +1,7 @@
 """Commands for a team: assigning articles with overlap, packs for annotating offline, merging the team's
 databases back, and the TUI in a browser."""
 
+import re
 import shlex
 from collections.abc import Callable
 from pathlib import Path
@@ -127,6 +128,8 @@ def rename_annotator(
 
     old = checked_name(old, "OLD")  # as stored: an older release's name too, which no name entering may be now
     new = checked_name(new, "NEW", works=True)
+    if problem := _users_name_problem(old, new):
+        raise fail(f"NEW: {problem}; nothing was written")
     by = checked_login()  # who renamed, in the assignment events: a name as any other entering
     with reported_before_interrupts():
         with errors_as_lines(), open_store(db, intact=True) as store:
@@ -136,6 +139,27 @@ def rename_annotator(
         say(f"moved {report.articles} article(s) of {old} to {new} -> {db}")
         if packed and report.articles:
             note(f"{packed}; this rename is work on them here (u on an article takes it back)")
+
+
+def _users_name_problem(old: str, new: str) -> str | None:
+    """Why `new`, the name a Label Studio import gives a user known only by id, may not take `old`'s work: `old` is
+    another such user's (a trial: labelstudio-user-2 renamed labelstudio-user-1 was taken, as `--user-map
+    2=labelstudio-user-1` is not, and the next import stored user 2's answer under both names). A name of one's
+    own (`ana`, by `--user-map 1=ana`) going back to it is fine."""
+    from annotator.exchange.formats.labelstudio_users import synthetic
+    from annotator.literal import quoted
+
+    if not (synthetic(new) and synthetic(old)) or _user_id(new) == _user_id(old):
+        return None  # the same user's id in another form (labelstudio_user_1) is theirs to go back to
+    return (
+        f"{quoted(new)} is the name a Label Studio import gives one user known only by id, and {quoted(old)} another's: "
+        "one user's work may not take another user's name (the next import would store it under both)"
+    )
+
+
+def _user_id(name: str) -> str | None:
+    found = re.search(r"(\d+)$", name)
+    return found.group(1).lstrip("0") if found else None
 
 
 def say_added(report: "AssignReport") -> None:
