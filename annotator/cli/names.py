@@ -10,6 +10,7 @@ from pathlib import Path
 from annotator.cli.common import fail
 from annotator.literal import quoted
 from annotator.store import Store, db_option
+from annotator.store.names import length_problem
 from annotator.vocabulary import (
     GOLD,
     Status,
@@ -32,6 +33,7 @@ def checked_name(name: str, option: str, *, works: bool = False) -> str:
     if works:  # a name entering as someone's work: `vocabulary.entered_name`'s rule, in NFC
         problem = worker_problem(name) or name_problem(name)
         name, problem = (name, problem) if problem else entered_name(name)
+        problem = problem or length_problem(name)
     else:
         name = unicodedata.normalize("NFC", name)  # as names are stored
         problem = name_problem(name)

@@ -117,6 +117,23 @@ def assignee_problem(name: str) -> str | None:
     return None
 
 
+#: The longest name that may enter (in characters): a name is a file name in exports (`exports/NAME.jsonl`,
+#: `exports/NAME.prodigy.jsonl`), which most file systems hold to 255 bytes: 50 characters of up to 4 UTF-8 bytes
+#: each and the longest suffix fit; a person's name or an email is shorter, and the screen's title shows it whole.
+NAME_LIMIT = 50
+
+
+def length_problem(name: str) -> str | None:
+    """Why `name` is too long to enter (a trial: a 5,000-character name was taken, and `export` then failed on a
+    5,000-character line). Only where a name enters: a name stored longer by an older release stays readable."""
+    if len(name) <= NAME_LIMIT:
+        return None
+    return (
+        f"an annotator's name may be at most {NAME_LIMIT} characters (it names the export file "
+        f"exports/NAME.jsonl): this one has {len(name):,}"
+    )
+
+
 #: How `look_alike_problem` names the other name: here, and where a name enters (`new_names.entering_problem`).
 ANOTHER_HERE = "another name in this database"
 WORKING_HERE = "who has work or an assignment in this database"
