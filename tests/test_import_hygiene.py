@@ -50,6 +50,7 @@ CORE = [
     "annotator.exchange.stored_work",
     "annotator.store.origins",
     "annotator.store.renaming",
+    "annotator.store.aliases",
 ]
 
 

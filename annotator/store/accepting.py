@@ -9,6 +9,7 @@ from contextlib import suppress
 from dataclasses import dataclass
 
 from annotator.errors import AnnotatorError, Refused, found
+from annotator.store.aliases import refuse_alias
 from annotator.store.assignments import assigned
 from annotator.store.edits import Store
 from annotator.store.new_names import entering_problem
@@ -52,6 +53,7 @@ def accept_pending(store: Store, annotator: str, named: Sequence[str] = (), *, d
     if problem:
         raise AnnotatorError(f"{problem}; nothing was accepted")
     with store.write():
+        refuse_alias(store.conn, annotator)  # renamed away: even with nothing to accept, said (`aliases`)
         articles, report.put_aside = chosen(store, annotator, named)
         for article_id in articles:
             was_done = store.status(article_id, annotator) is Status.DONE

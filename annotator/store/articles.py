@@ -10,6 +10,7 @@ from annotator.differ import where_texts_differ
 from annotator.errors import Refused
 from annotator.literal import quoted
 from annotator.rows import Token
+from annotator.store.aliases import refuse_alias
 from annotator.store.connection import _json, span_row
 from annotator.store.opening import WriteFailed
 from annotator.store.reads import Reader
@@ -219,6 +220,7 @@ class ArticleWriter(Reader):
             raise Refused("a comment needs some text")
         with self.write():
             self.article(article_id)
+            refuse_alias(self.conn, annotator)  # a comment is signed: not by a name renamed away (`aliases`)
             self.conn.execute(
                 "INSERT INTO comments (article_id, annotator, text, at) VALUES (?, ?, ?, ?)",
                 [article_id, annotator, text.strip(), utc_now()],

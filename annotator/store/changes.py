@@ -18,6 +18,7 @@ from annotator.errors import CHANGED_ELSEWHERE, Conflict, NotFound, Refused
 from annotator.literal import quoted
 from annotator.rows import Edit
 from annotator.spans import edge_problem
+from annotator.store.aliases import refuse_alias
 from annotator.store.articles import ArticleWriter
 from annotator.store.connection import MOVED, OVERWRITTEN, SPAN_SELECT, Row, Seen, _json, annotation_span
 from annotator.store.current import undecided_ids
@@ -314,7 +315,11 @@ class Changes(ArticleWriter):
         window changed the annotation). A first edit moves the article to in progress. `applied`: the rows are
         written already (`accept_all` writes them as it goes), so only a status change (and a flag reason) is left to write.
         `command`: the command this one change names (an import of work commands alone wrote), else `self.command`.
+        A name a rename moved all work from is refused (`aliases`), but in the rename's own events and their undo and
+        redo (which name it: `renamed`).
         """
+        if annotator != GOLD and "renamed" not in old and "renamed" not in new:
+            refuse_alias(self.conn, annotator)
         if annotator == GOLD and self.gold_speakers is not None and action in ("add", "resize", "relabel"):
             old, new, message = self._speakers_linked(article_id, old, new, message, self.gold_speakers)
         if "status" not in new and self._status_row(article_id, annotator) == Status.TODO.value:

@@ -48,8 +48,11 @@ def new_annotator_note(store: Reader, name: str) -> str | None:
 def entering_problem(store: Reader, name: str) -> str | None:
     """Why `name` may not enter this database, else None: it looks like a name stored here that it is not ("аlісе"
     in Cyrillic letters where alice works: `names.look_alike_problem`). Every way a name enters the store asks it
-    (`import`, `accept`, `merge`, `assign`)."""
+    (`import`, `accept`, `merge`, `assign`). A name renamed away is none of these (`Ana` renamed `ana`): the store
+    refuses work under it, naming the rename (`aliases`), and an import puts it under the new name."""
     away = renamed_away(store.conn)
+    if name in away:
+        return None
     present = [stored for _, stored, _, problem in stored_names(store.conn) if problem is None and stored not in away]
     return look_alike_problem(name, present, WORKING_HERE)
 

@@ -1,0 +1,68 @@
+"""A name `rename-annotator` moved every piece of work away from is an alias of the name it went to: nothing is
+written under it again (a screen opened under it before the rename, an `accept --annotator OLD`, a later import by
+the same Label Studio user), or the person would be back under two names, one of them perhaps looking like the
+other (`Ana` renamed `ana`: `check` then names a problem, and `merge` refuses the file). `renamed_to` follows a
+chain of renames (A to B, B to C) to the name work goes under now; `names.renamed_away` says which names are such
+aliases. Only the rename's own events, and the undo and redo of them, still write under the old name (`u` on either
+side takes the rename back)."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from annotator.errors import Refused
+from annotator.literal import quoted
+from annotator.store.names import renamed_away
+
+#: A rename's events from `name` ("merge", `renamed.from` = name), newest first, on the articles it has a row on (the
+#: rename leaves its emptied to-do row): found through the indexes, not by reading the whole event log.
+_RENAMES_FROM = """
+    SELECT CASE WHEN json_valid(e.after) THEN json_extract(e.after, '$.renamed.to') END FROM annotations n
+    JOIN events e ON e.article_id = n.article_id AND e.annotator = n.annotator
+    WHERE n.annotator = ? AND e.action = 'merge'
+    AND CASE WHEN json_valid(e.after) THEN json_extract(e.after, '$.renamed.from') END = n.annotator
+    ORDER BY e.id DESC LIMIT 1"""
+#: Whether `name` has a status beyond to do anywhere (then it has work of its own: no alias), by the index.
+_WORKING = "SELECT 1 FROM annotations WHERE annotator = ? AND status != 'todo' LIMIT 1"
+
+
+def renamed_to(connection: sqlite3.Connection, name: str) -> str | None:
+    """The name `name`'s work went to when a rename took all of it (following later renames of that name too);
+    None when `name` is no alias (never renamed, or has work of its own again, an undone rename's)."""
+    seen = {name}
+    current = _moved_to(connection, name)
+    if current is None:
+        return None
+    while current not in seen and (further := _moved_to(connection, current)) is not None:
+        seen.add(current)
+        current = further
+    return current
+
+
+def _moved_to(connection: sqlite3.Connection, name: str) -> str | None:
+    if connection.execute(_WORKING, [name]).fetchone() is not None:
+        return None
+    found = connection.execute(_RENAMES_FROM, [name]).fetchone()
+    if found is None or not isinstance(found[0], str) or name not in renamed_away(connection):
+        return None
+    return found[0]
+
+
+def alias_refusal(old: str, new: str) -> str:
+    """The one line a write under the alias `old` is refused with."""
+    return (
+        f"{quoted(old)} was renamed {quoted(new)} (annotator rename-annotator): work as {quoted(new)} "
+        f"(--annotator {_shell(new)}); nothing was written"
+    )
+
+
+def refuse_alias(connection: sqlite3.Connection, name: str) -> None:
+    """`Refused` when `name` is an alias (`renamed_to`): no work is written under it."""
+    if (new := renamed_to(connection, name)) is not None:
+        raise Refused(alias_refusal(name, new))
+
+
+def _shell(name: str) -> str:
+    import shlex
+
+    return shlex.quote(name)

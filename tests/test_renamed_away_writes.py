@@ -1,0 +1,55 @@
+"""After `annotator rename-annotator OLD NEW`, OLD is an alias of NEW: nothing writes under it again (t8 R9, R2, R3).
+A command naming OLD is refused in one line that names the rename; an import of work under OLD (a later export of
+the same Label Studio user, known only by id) goes under NEW, said in one note line. Real console script, real
+SQLite files, a real Label Studio 1.23.2 export."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from processes import annotator
+from real_files import REAL
+
+EXPORT = REAL / "labelstudio" / "ls1232_export.json"
+
+
+def annotations(db: Path) -> list[tuple[str, str, str]]:
+    with sqlite3.connect(db) as connection:
+        return list(connection.execute("SELECT article_id, annotator, status FROM annotations ORDER BY 1, 2"))
+
+
+def renamed(tmp_path: Path, *import_options: str) -> None:
+    """The real export imported (user 1 as labelstudio-user-1), then user 1 renamed Ana."""
+    imported = annotator(
+        "import", str(EXPORT), "--format", "labelstudio", "--db", "r.db", *import_options, cwd=tmp_path
+    )
+    assert imported.returncode == 0, imported.stderr
+    moved = annotator("rename-annotator", "labelstudio-user-1", "Ana", "--db", "r.db", cwd=tmp_path)
+    assert moved.returncode == 0, moved.stderr
+
+
+def test_accept_under_a_name_renamed_away_is_refused_naming_the_rename(tmp_path: Path) -> None:
+    renamed(tmp_path)
+    before = (tmp_path / "r.db").read_bytes()
+    accepted = annotator("accept", "--annotator", "labelstudio-user-1", "--db", "r.db", cwd=tmp_path)
+    assert (accepted.returncode, accepted.stdout) == (1, "")
+    assert accepted.stderr == (
+        "annotator: error: 'labelstudio-user-1' was renamed 'Ana' (annotator rename-annotator): work as 'Ana' "
+        "(--annotator Ana); nothing was written\n"
+    )
+    assert (tmp_path / "r.db").read_bytes() == before
+
+
+def test_accept_under_a_look_alike_name_renamed_away_names_the_rename(tmp_path: Path) -> None:
+    imported = annotator(
+        "import", str(EXPORT), "--format", "labelstudio", "--db", "r.db", "--user-map", "1=Ana", cwd=tmp_path
+    )
+    assert imported.returncode == 0, imported.stderr
+    assert annotator("rename-annotator", "Ana", "ana", "--db", "r.db", cwd=tmp_path).returncode == 0
+    accepted = annotator("accept", "--annotator", "Ana", "--db", "r.db", "hand-1", cwd=tmp_path)
+    assert (accepted.returncode, accepted.stderr) == (
+        1,
+        "annotator: error: 'Ana' was renamed 'ana' (annotator rename-annotator): work as 'ana' (--annotator ana); "
+        "nothing was written\n",
+    )
