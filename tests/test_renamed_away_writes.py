@@ -5,6 +5,8 @@ SQLite files, a real Label Studio 1.23.2 export."""
 
 from __future__ import annotations
 
+import copy
+import json
 import sqlite3
 from pathlib import Path
 
@@ -53,3 +55,30 @@ def test_accept_under_a_look_alike_name_renamed_away_names_the_rename(tmp_path: 
         "annotator: error: 'Ana' was renamed 'ana' (annotator rename-annotator): work as 'ana' (--annotator ana); "
         "nothing was written\n",
     )
+
+
+def skip_and_answer(tmp_path: Path) -> None:
+    """answer.json: the export's task 1 as exported; skip.json: its text again as task 101, skipped by user 1."""
+    task = json.loads(EXPORT.read_text("utf-8"))[0]
+    skip = copy.deepcopy(task)
+    skip["id"] = 101
+    skip["annotations"][0].update(id=201, task=101, was_cancelled=True, result=[])
+    (tmp_path / "answer.json").write_text(json.dumps([task]), "utf-8")
+    (tmp_path / "skip.json").write_text(json.dumps([skip]), "utf-8")
+
+
+def test_a_later_import_of_a_user_renamed_away_goes_under_the_new_name_with_a_note(tmp_path: Path) -> None:
+    skip_and_answer(tmp_path)
+    assert annotator("import", "skip.json", "--format", "labelstudio", "--db", "s.db", cwd=tmp_path).returncode == 0
+    moved = annotator("rename-annotator", "labelstudio-user-1", "Ana", "--db", "s.db", cwd=tmp_path)
+    assert moved.returncode == 0, moved.stderr
+    answered = annotator("import", "answer.json", "--format", "labelstudio", "--db", "s.db", cwd=tmp_path)
+    assert (answered.returncode, answered.stdout.splitlines()[0]) == (
+        0,
+        "1 record(s) imported (0 new article(s)); 1 replaced a skip of another copy of its text -> s.db",
+    )
+    assert answered.stderr == (
+        "annotator: note: the records of 'labelstudio-user-1' went under 'Ana': `annotator rename-annotator` moved "
+        "that name's work there\n"
+    )
+    assert annotations(tmp_path / "s.db") == [("hand-1", "Ana", "done"), ("hand-1", "labelstudio-user-1", "todo")]

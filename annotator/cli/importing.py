@@ -130,6 +130,7 @@ def import_(
     )
     from annotator.exchange.importing import read_file, store_records, unsaid
     from annotator.exchange.known_users import as_stored, user_notes
+    from annotator.exchange.renamed_names import as_renamed
     from annotator.exchange.unannotated_tasks import unannotated_note
     from annotator.store import db_option
     from annotator.store.new_names import new_annotator_note
@@ -159,6 +160,7 @@ def import_(
                 by_user = format.value == "labelstudio" and options.annotator is None  # each user under their name
                 with errors_as_lines(db=db):  # the rename it advises, on this database
                     records, known = as_stored(store, records, options.user_map, path) if by_user else (records, [])
+                records, aliases = as_renamed(store, records)  # names renamed away: under the names now (any format)
                 report = store_records(
                     store, records, snap=snap, replace=replace, skip_invalid=skip_invalid, progress=progress,
                     unsaid=unsaid(format.value),
@@ -169,7 +171,7 @@ def import_(
         stored(f"the import is stored in {db}")
         if new_name is not None:
             note(new_name)
-        for said in known + (user_notes(records, options.user_map) if by_user else []):
+        for said in known + aliases + (user_notes(records, options.user_map) if by_user else []):
             note(said)
         _say_import_report(report, db, snap, format.value)
         _say_reading(records)
