@@ -82,3 +82,42 @@ def test_a_later_import_of_a_user_renamed_away_goes_under_the_new_name_with_a_no
         "that name's work there\n"
     )
     assert annotations(tmp_path / "s.db") == [("hand-1", "Ana", "done"), ("hand-1", "labelstudio-user-1", "todo")]
+
+
+def test_a_pack_merged_after_its_annotator_was_renamed_names_the_rename_and_stays_out(tmp_path: Path) -> None:
+    from annotator.store import Store
+
+    renamed(tmp_path)
+    for command in (
+        ("assign", "--annotators", "Ana,labelstudio-user-2", "--overlap", "2"),
+        ("pack", "--annotator", "Ana", "-o", "pack-ana.db"),
+        ("rename-annotator", "Ana", "bob"),
+    ):
+        assert annotator(*command, "--db", "r.db", cwd=tmp_path).returncode == 0
+    with Store.open(tmp_path / "pack-ana.db") as pack:  # Ana went on in her pack: hand-1 reopened
+        pack.set_status("hand-1", "Ana", "in_progress")
+    merged = annotator("merge", "pack-ana.db", "--db", "r.db", "--prefer", "other", cwd=tmp_path)
+    assert merged.returncode == 1
+    assert merged.stdout.splitlines()[2] == (
+        'conflict: Ana on hand-1 \'Mayor Ana Ruiz said "Riverton will rebuild the bridge by May" after floods cut off '
+        "1,200 homes.' differs in pack-ana.db (status: todo here, in_progress there; spans: 4 only there (ACTOR 'Ana "
+        "Ruiz', LOCATION 'Riverton' ...)): kept this database's: 'Ana' was renamed 'bob' here (annotator "
+        "rename-annotator), so no work goes under it; to merge theirs, u on that article as 'bob' takes the rename "
+        "back there, then merge, then rename again"
+    )
+    assert merged.stderr == (
+        "annotator: error: 1 annotation(s) of pack-ana.db not merged: their annotator was renamed here (listed "
+        "above); the rest is merged into r.db\n"
+    )
+    assert annotations(tmp_path / "r.db") == [
+        ("hand-1", "Ana", "todo"),
+        ("hand-1", "bob", "done"),
+        ("hand-1", "labelstudio-user-1", "todo"),
+        ("hand-2", "Ana", "todo"),
+        ("hand-2", "bob", "done"),
+        ("hand-2", "labelstudio-user-1", "todo"),
+        ("hand-2", "labelstudio-user-2", "done"),
+        ("hand-3", "Ana", "todo"),
+        ("hand-3", "bob", "skipped"),
+        ("hand-3", "labelstudio-user-1", "todo"),
+    ]

@@ -324,6 +324,7 @@ def merge(
     Example: annotator merge alice.db bob.db --db review.db
     """
     from annotator.exchange.formats.given_files import refuse_as_a_database
+    from annotator.literal import quoted
     from annotator.store.merge import merge as merge_databases
 
     with reported_before_interrupts():
@@ -361,6 +362,12 @@ def merge(
         for conflict in report.conflicts:
             how = "took the other's" if conflict.kept == "other" else "kept this database's"
             hint = "" if prefer else " (--prefer other takes theirs)"
+            if conflict.renamed_to is not None:  # theirs stays out whatever --prefer says (`store.aliases`)
+                hint = (
+                    f": {quoted(conflict.annotator)} was renamed {quoted(conflict.renamed_to)} here (annotator "
+                    f"rename-annotator), so no work goes under it; to merge theirs, u on that article as "
+                    f"{quoted(conflict.renamed_to)} takes the rename back there, then merge, then rename again"
+                )
             say(
                 f"conflict: {conflict.annotator} on {conflict.article_id} '{conflict.title}' differs in "
                 f"{conflict.source}{f' ({conflict.differs})' if conflict.differs else ''}: {how}{hint}"
@@ -380,11 +387,15 @@ def merge(
                 f"{len(report.text_conflicts)} article(s) of {sources} not merged (another text under an id stored "
                 "here)"
             )
-        if report.conflicts and prefer is None:  # the other's work was not applied: a script must not take it so
-            sources = ", ".join(dict.fromkeys(conflict.source for conflict in report.conflicts))
-            left_out.append(
-                f"{len(report.conflicts)} annotation(s) of {sources} not merged: they differ from the work here "
-                "(listed above); --prefer other takes theirs, --prefer this keeps this database's"
+        unmerged = [c for c in report.conflicts if prefer is None or c.renamed_to is not None]
+        if unmerged:  # the other's work was not applied: a script must not take it so
+            sources = ", ".join(dict.fromkeys(conflict.source for conflict in unmerged))
+            why = (
+                "their annotator was renamed here (listed above)"
+                if all(c.renamed_to is not None for c in unmerged)
+                else "they differ from the work here (listed above); --prefer other takes theirs, --prefer this keeps "
+                "this database's"
             )
+            left_out.append(f"{len(unmerged)} annotation(s) of {sources} not merged: {why}")
         if left_out:
             raise fail(f"{'; '.join(left_out)}; the rest is merged into {db}")

@@ -15,6 +15,8 @@ merged. For each article and annotator in the other database:
 - different work here: a conflict, reported (with what differs: `merge_source.differences`) and left alone, unless `prefer` says which side wins. When the
   other side wins, its work replaces ours as one "merge" event (before: ours, after: theirs): their history
   does not apply on top of ours, but undo of the merge event gives ours back.
+- work under a name renamed away here (`store.aliases`) that is not here already: a conflict naming the rename, left
+  out whatever `prefer` says (one person is not put back under two names).
 Suggestions of new articles come along; for known articles, a newer suggester version's batch comes and
 replaces our undecided older ones, and suggestions the merged work refers to are added
 (`annotator.store.merge_suggestions`). A known article takes the other's tokens when they divide ours finer (an
@@ -42,6 +44,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.errors import AnnotatorError
+from annotator.store.aliases import renamed_to
 from annotator.store.connection import Row, rows_of
 from annotator.store.edits import Store
 from annotator.store.event_shapes import events_of
@@ -83,6 +86,7 @@ class MergeConflict:
     annotator: str
     kept: Prefer
     differs: str = ""  # what differs, in a few words (`merge_source.differences`)
+    renamed_to: str | None = None  # the annotator was renamed so here (`aliases`): theirs stays out, whatever `prefer`
 
 
 @dataclass(frozen=True)
@@ -308,6 +312,7 @@ def _merge_source(store: Store, source: MergeSource, prefer: Prefer | None, repo
     copy_comments(store, source, ours)
     suggestions: SuggestionIds | None = None
     packed, back = packed_pairs(store), _packs_read_back(source, ours)
+    aliases: dict[str, str | None] = {}
     for done, annotation in enumerate(annotations, start=1):
         theirs_id, who = annotation["article_id"], annotation["annotator"]
         here = ours[theirs_id]
@@ -319,17 +324,23 @@ def _merge_source(store: Store, source: MergeSource, prefer: Prefer | None, repo
                 report.suggestions_copied += suggestions.copied
             suggestions = SuggestionIds(store, source, theirs_id, here)
         ids = _Ids(store, suggestions, theirs_id, here)
+        alias = aliases[who] if who in aliases else aliases.setdefault(who, renamed_to(store.conn, who))
         if theirs == mine:
             report.unchanged += not empty(theirs)
         elif empty(theirs) and not source.edited(theirs_id, who):
             pass  # never touched there (an annotation undone back to nothing is work: an attacker's trial)
-        elif empty(mine) and not store.edited(here, who):
+        elif empty(mine) and not store.edited(here, who) and alias is None:
             report.events_copied += _copy_pair(store, source, ids, annotation)
             report.annotations_added += 1
         elif _continues(store, source, ids, annotation, report):
             pass
         elif only_decisions_missing(mine, theirs):
             report.unchanged += 1  # ours, less decisions a format without suggestions cannot carry: kept whole
+        elif alias is not None:  # renamed away here: no work goes under it, whatever `prefer` says (`aliases`)
+            title = store.article(here).title
+            report.conflicts.append(MergeConflict(source=str(source.path), article_id=here, title=title, annotator=who,
+                                                  kept=Prefer.THIS, differs=differences(mine, theirs),
+                                                  renamed_to=alias))  # fmt: skip
         else:
             title = store.article(here).title
             report.conflicts.append(MergeConflict(source=str(source.path), article_id=here, title=title, annotator=who,
