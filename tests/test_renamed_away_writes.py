@@ -121,3 +121,17 @@ def test_a_pack_merged_after_its_annotator_was_renamed_names_the_rename_and_stay
         ("hand-3", "bob", "skipped"),
         ("hand-3", "labelstudio-user-1", "todo"),
     ]
+
+
+def test_assign_to_a_name_renamed_away_is_refused_naming_the_rename(tmp_path: Path) -> None:
+    renamed(tmp_path)
+    before = (tmp_path / "r.db").read_bytes()
+    assigned = annotator(
+        "assign", "--annotators", "labelstudio-user-1,labelstudio-user-2", "--db", "r.db", cwd=tmp_path
+    )
+    assert (assigned.returncode, assigned.stdout) == (1, "")
+    assert assigned.stderr == (
+        "annotator: error: --annotators: 'labelstudio-user-1' was renamed 'Ana' (annotator rename-annotator): give "
+        "'Ana'; nothing was assigned\n"
+    )
+    assert (tmp_path / "r.db").read_bytes() == before

@@ -28,6 +28,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from annotator.errors import AnnotatorError
+from annotator.literal import quoted
+from annotator.store.aliases import renamed_to
 from annotator.store.connection import _json
 from annotator.store.edits import Store
 from annotator.store.names import assignee_problem
@@ -154,6 +156,11 @@ def assign(
         problem = entering.problem(name)  # "аӀісе" in Cyrillic letters where alice works
         if problem:
             raise AnnotatorError(f"--annotators: {problem}; nothing was assigned")
+        if (now := renamed_to(store.conn, name)) is not None:  # an alias: nothing goes under it (`aliases`)
+            raise AnnotatorError(
+                f"--annotators: {quoted(name)} was renamed {quoted(now)} (annotator rename-annotator): give "
+                f"{quoted(now)}; nothing was assigned"
+            )
     if limit is not None and limit < 1:
         raise AnnotatorError(f"--limit must be 1 or more, not {limit}")
     report = AssignReport()
