@@ -135,3 +135,19 @@ def test_assign_to_a_name_renamed_away_is_refused_naming_the_rename(tmp_path: Pa
         "'Ana'; nothing was assigned\n"
     )
     assert (tmp_path / "r.db").read_bytes() == before
+
+
+def test_a_copy_made_before_the_rename_merges_its_comments_under_the_new_name(tmp_path: Path) -> None:
+    from annotator.store import Store
+
+    imported = annotator("import", str(EXPORT), "--format", "labelstudio", "--db", "r.db", cwd=tmp_path)
+    assert imported.returncode == 0, imported.stderr
+    with Store.open(tmp_path / "r.db") as store:
+        store.add_comment("hand-1", "labelstudio-user-1", "check the bridge date")
+    (tmp_path / "copy.db").write_bytes((tmp_path / "r.db").read_bytes())
+    assert annotator("rename-annotator", "labelstudio-user-1", "Ana", "--db", "r.db", cwd=tmp_path).returncode == 0
+    merged = annotator("merge", "copy.db", "--db", "r.db", cwd=tmp_path)
+    assert merged.returncode == 0, merged.stderr
+    with sqlite3.connect(tmp_path / "r.db") as connection:
+        comments = list(connection.execute("SELECT article_id, annotator, text FROM comments"))
+    assert comments == [("hand-1", "Ana", "check the bridge date")]

@@ -8,6 +8,7 @@ import json
 from collections.abc import Sequence
 
 from annotator.rows import Edit
+from annotator.store.aliases import renamed_to
 from annotator.store.connection import SPAN_COLUMNS, Row, _json
 from annotator.store.edits import Store
 from annotator.store.merge_source import MergeSource
@@ -76,12 +77,20 @@ def insert_pair(store: Store, article_id: str, annotation: Row, spans: list[Row]
 
 def copy_comments(store: Store, source: MergeSource, ours: dict[str, str]) -> int:
     """The other file's comments (on articles by their id here) that this one lacks (same article, author, time
-    and text), in one read of each side and one statement; how many."""
+    and text), in one read of each side and one statement; how many. One signed by a name renamed away here is
+    signed by the name it went to (`aliases`), as the rename moved the comments here."""
     have = set(store.conn.execute("SELECT article_id, annotator, text, at FROM comments"))
+    signed: dict[str, str] = {}  # a name renamed away here signs as the name it went to, as the rename moved them
+
+    def signer(name: str) -> str:
+        if name not in signed:
+            signed[name] = renamed_to(store.conn, name) or name
+        return signed[name]
+
     new = [
         row
         for row in dict.fromkeys(
-            (ours[r["article_id"]], r["annotator"], r["text"], r["at"])
+            (ours[r["article_id"]], signer(r["annotator"]), r["text"], r["at"])
             for r in source.comments()
             if r["article_id"] in ours
         )
