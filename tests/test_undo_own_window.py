@@ -167,3 +167,19 @@ def test_undo_goes_back_past_another_windows_change_on_the_opened_article(tmp_pa
         other.accept_suggestion("rail", "alice", 1)
         back = screen.undo_goes_back("rail", "alice", "port")
     assert back == "port"
+
+
+def test_a_screens_undo_names_the_rename_that_moved_the_work(db: Path) -> None:
+    """Re-trial s54 t8 R2: a screen open as the new name before a rename: `u` said the rename's event was made by
+    `annotator merge` (the action its events share with merge)."""
+    with Store.open(db) as store:
+        store.accept_suggestion("n", "alice", 1)
+    with Store.open(db).as_screen() as screen:
+        done = annotator("rename-annotator", "alice", "bea", "--db", str(db))
+        assert done.returncode == 0, done.stderr
+        with pytest.raises(ElsewhereSince) as refused:
+            screen.undo("n", "bea")
+        assert [s.text for s in screen.spans("n", "bea")] == ["Washington"]
+    assert str(refused.value).split(", was made ")[1] == (
+        "by `annotator rename-annotator` since this window opened: quit and open it again to undo it"
+    )

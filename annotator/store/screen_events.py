@@ -95,16 +95,18 @@ class ScreenEvents(Changes):
 
     def made(self, event_id: int) -> str:
         """ "by `annotator <command>`" when a command wrote the event (`annotator merge` when a merge brought it here,
-        as its `merged` event says; else its `command`, or an action only a command writes), else "in another
-        window"."""
+        as its `merged` event says; `annotator rename-annotator` for a rename's, which names it `renamed`, its
+        actions those of merge and import (re-trial s54 t8 R2); else its `command`, or an action only a command
+        writes), else "in another window"."""
         sql = (
             "SELECT e.action, json_extract(e.after, '$.command'), EXISTS (SELECT 1 FROM events m WHERE m.article_id "
             "= e.article_id AND m.annotator = e.annotator AND m.action = 'merged' AND m.id > e.id AND "
-            f"e.id BETWEEN {_MERGED_FIRST} AND {_MERGED_LAST}) FROM events e WHERE e.id = ?"
+            f"e.id BETWEEN {_MERGED_FIRST} AND {_MERGED_LAST}), "
+            "CASE WHEN json_valid(e.after) THEN json_type(e.after, '$.renamed') END FROM events e WHERE e.id = ?"
         )
-        action, command, merged = self.conn.execute(sql, [event_id]).fetchone() or (None, None, 0)
+        action, command, merged, renamed = self.conn.execute(sql, [event_id]).fetchone() or (None, None, 0, None)
         command = command if isinstance(command, str) else action if action in _COMMANDS_ONLY else None
-        command = "merge" if merged else command
+        command = "merge" if merged else "rename-annotator" if renamed == "object" else command
         return f"by `annotator {command.removeprefix('annotator ')}`" if command else ELSEWHERE
 
     def made_by(self, event_id: int, clip: int = 0) -> str:
