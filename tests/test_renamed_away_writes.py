@@ -10,8 +10,14 @@ import json
 import sqlite3
 from pathlib import Path
 
+import pytest
 from processes import annotator
 from real_files import REAL
+
+from annotator.errors import Refused
+from annotator.models import ArticleIn, Suggestion
+from annotator.store import Store
+from annotator.suggest.tokens import tokenize
 
 EXPORT = REAL / "labelstudio" / "ls1232_export.json"
 
@@ -151,3 +157,25 @@ def test_a_copy_made_before_the_rename_merges_its_comments_under_the_new_name(tm
     with sqlite3.connect(tmp_path / "r.db") as connection:
         comments = list(connection.execute("SELECT article_id, annotator, text FROM comments"))
     assert comments == [("hand-1", "Ana", "check the bridge date")]
+
+
+def test_accept_all_on_an_article_the_rename_did_not_move_is_refused(tmp_path: Path) -> None:
+    """Re-trial s54 t9 S6: a screen open as OLD on an article OLD had not begun (the rename moved none there): A
+    stored its accepts under OLD, since the decisions it wrote first made OLD no alias by the time it was asked."""
+    texts = ["Washington sent aid.", "Paris sent aid."]
+    suggestions = [
+        [Suggestion(start=0, end=len(t.split()[0]), label="ACTOR", text=t.split()[0], suggester="t.v1")] for t in texts
+    ]
+    with Store.open(tmp_path / "r.db") as store:
+        begun, untouched = store.add_articles(
+            [(ArticleIn(text=t), tokens, s) for t, tokens, s in zip(texts, tokenize(texts), suggestions, strict=True)]
+        )[0]
+        store.accept_all(begun, "Ana")
+    assert annotator("rename-annotator", "Ana", "bea", "--db", "r.db", cwd=tmp_path).returncode == 0
+    before = annotations(tmp_path / "r.db")
+    with Store.open(tmp_path / "r.db") as store, pytest.raises(Refused) as refusal:
+        store.accept_all(untouched, "Ana")
+    assert str(refusal.value) == (
+        "'Ana' was renamed 'bea' (annotator rename-annotator): work as 'bea' (--annotator bea); nothing was written"
+    )
+    assert annotations(tmp_path / "r.db") == before

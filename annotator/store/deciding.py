@@ -10,11 +10,12 @@ from annotator.errors import Refused
 from annotator.literal import quoted
 from annotator.rows import Edit
 from annotator.spans import edge_problem, fit
+from annotator.store.aliases import refuse_alias
 from annotator.store.changes import describe
 from annotator.store.connection import SPAN_COLUMNS, Row
 from annotator.store.current import pending_ids, undecided_ids
 from annotator.store.history import History
-from annotator.vocabulary import Label, Status
+from annotator.vocabulary import GOLD, Label, Status
 from annotator.wording import counted
 
 
@@ -163,8 +164,12 @@ class Deciding(History):
         """Accept every pending suggestion that fits; those that would overlap are left pending and counted.
         `done`: and mark the article done, in the same action (one undo), when none is left pending.
         `done_settles` False: on an article marked done too (`annotator accept` naming it), what would be pending
-        were it not done; it stays done. Nothing accepted is `Refused`: nothing is written, no event, no restamp."""
+        were it not done; it stays done. Nothing accepted is `Refused`: nothing is written, no event, no restamp.
+        A name renamed away is refused before the rows are written (`aliases`; re-trial s54 t9 S6: the decisions it
+        wrote first made it no alias by the time `_commit` asked)."""
         with self._editing(article_id, annotator):
+            if annotator != GOLD:
+                refuse_alias(self.conn, annotator)
             old: Row = {"spans": [], "decisions": []}
             new: Row = {"spans": [], "decisions": []}
             next_id, accepted, refused = self.next_span_id(), 0, 0
