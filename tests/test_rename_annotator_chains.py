@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from exchange_support import SEED, add, build
+from exchange_support import SEED, SMALL, add, build
 from processes import annotator
 
 from annotator.errors import Refused
@@ -119,3 +119,44 @@ def test_redo_after_the_new_name_worked_there_is_refused(tmp_path: Path, small: 
         "the rename of 'alice' to 'bea' cannot be redone: the work of 'bea' on this article changed since it was undone"
     )
     assert rows(tmp_path / "a.db") == before
+
+
+def test_undo_that_would_bring_back_a_look_alike_of_a_name_with_work_since_is_refused(
+    tmp_path: Path, small: str
+) -> None:
+    """Re-trial s54 t9 S2: after alice was renamed bea, a name like alice ("Alice") took work (a name renamed away is
+    compared with none); u of the rename brought alice back beside it, and `check` and `merge` refused the file."""
+    renamed(tmp_path, "alice", "bea")
+    with Store.open(tmp_path / "a.db") as store:
+        add(store, small, "Alice", SMALL, "Washington", "ACTOR")
+    before = rows(tmp_path / "a.db")
+    with Store.open(tmp_path / "a.db") as store, pytest.raises(Refused) as refusal:
+        store.undo(small, "bea")
+    assert str(refusal.value) == (
+        "the rename of 'alice' to 'bea' cannot be undone: 'alice' looks like 'Alice', who has work or an assignment "
+        "in this database (a name of its own may not look like another's)"
+    )
+    assert rows(tmp_path / "a.db") == before
+    with Store.open(tmp_path / "a.db") as store:
+        assert check(store) == []
+
+
+def test_undo_of_a_rename_to_a_look_alike_that_keeps_other_articles_advises_the_rename_back(
+    tmp_path: Path, small: str
+) -> None:
+    """alice renamed Alice (a typo's fix) over two articles, then u on one: alice back on one and Alice on the other
+    would look alike, which `check` refuses (re-trial s54 t9 S2); the refusal names the rename back, which moves both."""
+    renamed(tmp_path, "alice", "Alice")
+    before = rows(tmp_path / "a.db")
+    with Store.open(tmp_path / "a.db") as store, pytest.raises(Refused) as refusal:
+        store.undo(small, "Alice")
+    assert str(refusal.value) == (
+        "the rename of 'alice' to 'Alice' cannot be undone: 'alice' looks like 'Alice', who has work or an assignment "
+        "in this database (a name of its own may not look like another's); `annotator rename-annotator Alice alice` "
+        "takes it back everywhere"
+    )
+    assert rows(tmp_path / "a.db") == before
+    renamed(tmp_path, "Alice", "alice")
+    assert whose(tmp_path / "a.db", small) == [("alice", "done")]
+    with Store.open(tmp_path / "a.db") as store:
+        assert check(store) == []

@@ -6,6 +6,8 @@ On a screen, the last change (undo) must be the screen's own or from before it o
 
 from __future__ import annotations
 
+import shlex
+
 from annotator.errors import NotFound, Refused
 from annotator.literal import quoted
 from annotator.rows import Edit, Event
@@ -13,6 +15,7 @@ from annotator.store.changes import again, describe
 from annotator.store.connection import SPAN_COLUMNS, Row
 from annotator.store.event_fit import damaged, fitting_change
 from annotator.store.event_shapes import stray_problem
+from annotator.store.names import WORKING_HERE, look_alike_problem, renamed_away, stored_names
 from annotator.store.nothing_to import NothingExplained, stacked
 from annotator.store.reads import NOT_EDITS
 from annotator.store.screen_events import ElsewhereSince
@@ -139,6 +142,7 @@ class History(NothingExplained):
         other = names[1] if names[0] == annotator else names[0]
         if other == annotator:
             return ""
+        self._refuse_look_alike(names, redo)
         done, undone = self._stacks(article_id, other, redo)
         stack = undone if redo else done
         if not stack or abs(stack[-1] - event_id) != 1:
@@ -154,6 +158,22 @@ class History(NothingExplained):
         return (
             f"; the rename of {quoted(names[0])} to {quoted(names[1])} with it: the work is under {quoted(back)} again"
         )
+
+    def _refuse_look_alike(self, names: list[str], redo: bool) -> None:
+        """`Refused` when the name the rename's undo (`redo`: redo) gives the work back to looks like a name that took
+        work while it was renamed away (compared with none then): both would stand, which `check` and `merge` refuse
+        (re-trial s54 t9 S2: alice renamed bea, Alice took work, u as bea)."""
+        back, kept = (names[1], names[0]) if redo else names
+        away = renamed_away(self.conn) - {back}
+        present = [name for _, name, _, problem in stored_names(self.conn) if problem is None and name not in away]
+        if problem := look_alike_problem(back, present, WORKING_HERE):
+            rename = f"the rename of {quoted(names[0])} to {quoted(names[1])}"
+            whole = (  # `Ana` renamed `ana`, undone on one article: both would stand; a rename back moves them all
+                f"; `annotator rename-annotator {shlex.quote(kept)} {shlex.quote(back)}` takes it back everywhere"
+                if look_alike_problem(back, [kept], WORKING_HERE)
+                else ""
+            )
+            raise Refused(f"{rename} cannot be {'redone' if redo else 'undone'}: {problem}{whole}")
 
     def _refuse_moved_on(
         self, article_id: str, other: str, event_id: int, names: list[str], done: list[int], redo: bool
