@@ -124,6 +124,22 @@ def test_a_name_renamed_away_is_refused_naming_where_its_work_went(tmp_path: Pat
     )
 
 
+def test_a_name_renamed_away_is_no_new_name_for_another(tmp_path: Path) -> None:
+    """Re-trial s54 t9 S4: after alice went to bea, bo renamed alice: alice's old exports then came in over bo's
+    work, and --replace put one person under two names. A rename back (bea to alice) stays a round trip."""
+    with build(tmp_path / "alice.db") as store:
+        _, big = store.article_ids()
+        add(store, big, "bo", SEED.read_text("utf-8"), "Israel", "ACTOR")
+    assert renamed(tmp_path, "alice", "bea", "--db", "alice.db").returncode == 0
+    with sqlite3.connect(tmp_path / "alice.db") as connection:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    assert refused(tmp_path, "alice.db", "bo", "alice") == (
+        "annotator: error: 'alice' was renamed 'bea' here (its old exports and Label Studio user go under 'bea' now): "
+        "choose another name for 'bo', or 'bea' if they are one person; nothing was written\n"
+    )
+    assert renamed(tmp_path, "bea", "alice", "--db", "alice.db").returncode == 0
+
+
 def test_two_renames_of_one_name_at_once_one_is_refused(tmp_path: Path) -> None:
     """Both start while another process holds the write lock, so they overlap: one moves the work, the other finds
     none left and says so (rc 1), not "moved 0 article(s)"."""

@@ -35,6 +35,7 @@ from typing import Any
 
 from annotator.errors import AnnotatorError
 from annotator.literal import quoted
+from annotator.store.aliases import renamed_to
 from annotator.store.assignments import STARTED, record_event
 from annotator.store.connection import Row
 from annotator.store.current import status_by_import
@@ -71,6 +72,12 @@ def rename_annotator(store: Store, old: str, new: str, *, by: str, keyed: Sequen
         present = [name for _, name, _, problem in stored_names(store.conn) if problem is None and name not in away]
         if problem := look_alike_problem(new, present, WORKING_HERE):
             raise AnnotatorError(f"{problem}; {NOTHING}")
+        if (went := renamed_to(store.conn, new)) not in (None, old):  # a rename back (a round trip) is fine
+            raise AnnotatorError(
+                f"{quoted(new)} was renamed {quoted(went)} here (its old exports and Label Studio user go under "
+                f"{quoted(went)} now): choose another name for {quoted(old)}, or {quoted(went)} if they are one "
+                f"person; {NOTHING}"
+            )
         articles = _articles(store, old)
         if not articles and not _named(store, "comments", old) and not any(_keeps_ids(store, old, k) for k in keyed):
             raise AnnotatorError(f"no work of {quoted(old)} in this database{_gone_to(store, old)}; {NOTHING}")
