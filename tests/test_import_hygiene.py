@@ -51,6 +51,7 @@ CORE = [
     "annotator.store.origins",
     "annotator.store.renaming",
     "annotator.store.aliases",
+    "annotator.store.stacks",
     "annotator.exchange.renamed_names",
 ]
 

@@ -179,3 +179,35 @@ def test_accept_all_on_an_article_the_rename_did_not_move_is_refused(tmp_path: P
         "'Ana' was renamed 'bea' (annotator rename-annotator): work as 'bea' (--annotator bea); nothing was written"
     )
     assert annotations(tmp_path / "r.db") == before
+
+
+def test_a_write_under_the_old_name_where_the_rename_stands_is_refused_after_an_undo_elsewhere(tmp_path: Path) -> None:
+    """Re-trial s54 t9 S8: the rename undone on one article makes OLD a name with work again, but on the other
+    articles the rename stands: a screen opened as OLD wrote there, and the person stood under two names."""
+    texts = ["Washington sent aid.", "Paris sent aid."]
+    suggestions = [
+        [Suggestion(start=0, end=len(t.split()[0]), label="ACTOR", text=t.split()[0], suggester="t.v1")] for t in texts
+    ]
+    with Store.open(tmp_path / "r.db") as store:
+        first, second = store.add_articles(
+            [(ArticleIn(text=t), tokens, s) for t, tokens, s in zip(texts, tokenize(texts), suggestions, strict=True)]
+        )[0]
+        store.accept_all(first, "Ana")
+        store.accept_all(second, "Ana")
+    assert annotator("rename-annotator", "Ana", "bea", "--db", "r.db", cwd=tmp_path).returncode == 0
+    with Store.open(tmp_path / "r.db") as store:
+        store.undo(first, "bea")
+        before = annotations(tmp_path / "r.db")
+        with pytest.raises(Refused) as refusal:
+            store.add_span(second, "Ana", 6, 10, "ACTOR")
+        store.add_span(first, "Ana", 11, 15, "ACTOR")  # where the rename was undone, Ana's work is Ana's
+    assert str(refusal.value) == (
+        "'Ana' was renamed 'bea' on this article (annotator rename-annotator): work as 'bea' (--annotator bea); "
+        "nothing was written"
+    )
+    assert before == [
+        (first, "Ana", "in_progress"),
+        (first, "bea", "todo"),
+        (second, "Ana", "todo"),
+        (second, "bea", "in_progress"),
+    ]

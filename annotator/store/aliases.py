@@ -13,6 +13,7 @@ import sqlite3
 from annotator.errors import Refused
 from annotator.literal import quoted
 from annotator.store.names import renamed_away
+from annotator.store.stacks import stacked
 
 #: A rename's events from `name` ("merge", `renamed.from` = name), newest first, on the articles it has a row on (the
 #: rename leaves its emptied to-do row): found through the indexes, not by reading the whole event log.
@@ -22,6 +23,11 @@ _RENAMES_FROM = """
     WHERE n.annotator = ? AND e.action = 'merge'
     AND CASE WHEN json_valid(e.after) THEN json_extract(e.after, '$.renamed.from') END = n.annotator
     ORDER BY e.id DESC LIMIT 1"""
+#: One name's events on one article, with the rename each names (`renamed`: from, to), oldest first.
+_EVENTS_HERE = """
+    SELECT id, action, CASE WHEN json_valid(after) THEN json_extract(after, '$.renamed.from') END,
+    CASE WHEN json_valid(after) THEN json_extract(after, '$.renamed.to') END
+    FROM events WHERE article_id = ? AND annotator = ? ORDER BY id"""
 #: Whether `name` has a status beyond to do anywhere (then it has work of its own: no alias), by the index.
 _WORKING = "SELECT 1 FROM annotations WHERE annotator = ? AND status != 'todo' LIMIT 1"
 
@@ -56,10 +62,26 @@ def alias_refusal(old: str, new: str) -> str:
     )
 
 
-def refuse_alias(connection: sqlite3.Connection, name: str) -> None:
-    """`Refused` when `name` is an alias (`renamed_to`): no work is written under it."""
+def refuse_alias(connection: sqlite3.Connection, name: str, article_id: str | None = None) -> None:
+    """`Refused` when `name` is an alias (`renamed_to`), or, on `article_id`, when the rename of `name` there is in
+    effect (`renamed_here`): no work is written under it."""
     if (new := renamed_to(connection, name)) is not None:
         raise Refused(alias_refusal(name, new))
+    if article_id is not None and (here := renamed_here(connection, article_id, name)) is not None:
+        raise Refused(alias_refusal(name, here).replace(" (annotator", " on this article (annotator", 1))
+
+
+def renamed_here(connection: sqlite3.Connection, article_id: str, name: str) -> str | None:
+    """The name `name`'s work on the article went to, while that rename is in effect there (its event the last
+    change of `name`'s work not undone): a rename undone on another article makes `name` no alias, but here its
+    work is still the other name's (re-trial s54 t9 S8: a screen opened as OLD wrote on such an article, and the
+    person stood under two names there)."""
+    events = connection.execute(_EVENTS_HERE, [article_id, name]).fetchall()
+    done, _, _ = stacked((event_id, action) for event_id, action, _, _ in events)
+    last = next((event for event in events if done and event[0] == done[-1]), None)
+    if last is None or last[1] != "merge" or last[2] != name or not isinstance(last[3], str):
+        return None
+    return str(last[3])
 
 
 def _shell(name: str) -> str:

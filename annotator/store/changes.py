@@ -319,7 +319,7 @@ class Changes(ArticleWriter):
         redo (which name it: `renamed`).
         """
         if annotator != GOLD and "renamed" not in old and "renamed" not in new:
-            refuse_alias(self.conn, annotator)
+            refuse_alias(self.conn, annotator, article_id)
         if annotator == GOLD and self.gold_speakers is not None and action in ("add", "resize", "relabel"):
             old, new, message = self._speakers_linked(article_id, old, new, message, self.gold_speakers)
         if "status" not in new and self._status_row(article_id, annotator) == Status.TODO.value:

@@ -169,7 +169,7 @@ class Deciding(History):
         wrote first made it no alias by the time `_commit` asked)."""
         with self._editing(article_id, annotator):
             if annotator != GOLD:
-                refuse_alias(self.conn, annotator)
+                refuse_alias(self.conn, annotator, article_id)
             old: Row = {"spans": [], "decisions": []}
             new: Row = {"spans": [], "decisions": []}
             next_id, accepted, refused = self.next_span_id(), 0, 0

@@ -16,9 +16,10 @@ from annotator.store.connection import SPAN_COLUMNS, Row
 from annotator.store.event_fit import damaged, fitting_change
 from annotator.store.event_shapes import stray_problem
 from annotator.store.names import WORKING_HERE, look_alike_problem, renamed_away, stored_names
-from annotator.store.nothing_to import NothingExplained, stacked
+from annotator.store.nothing_to import NothingExplained
 from annotator.store.reads import NOT_EDITS
 from annotator.store.screen_events import ElsewhereSince
+from annotator.store.stacks import stacked
 from annotator.store.undo_words import (
     accepted_as,
     action_words,

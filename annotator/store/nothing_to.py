@@ -12,6 +12,7 @@ from annotator.errors import Refused
 from annotator.literal import quoted
 from annotator.store.reads import NOT_EDITS
 from annotator.store.screen_events import ScreenEvents
+from annotator.store.stacks import stacked
 
 
 class NothingTo(Refused):
@@ -89,27 +90,6 @@ class NothingExplained(ScreenEvents):
         title = self.conn.execute("SELECT title FROM articles WHERE id = ?", [article_id]).fetchone()
         name = (title[0] if title and title[0] else article_id).strip()
         return quoted(name if len(name) <= 40 else name[:40].rstrip() + "…")
-
-
-def stacked(events: Iterable[tuple[int, str]]) -> tuple[list[int], list[int], tuple[int, str] | None]:
-    """(undoable event ids, redoable event ids, the first undo or redo with nothing to act on: (id, action), which
-    no command writes, skipped) after one article's (event id, action), oldest first."""
-    done: list[int] = []
-    undone: list[int] = []
-    stray: tuple[int, str] | None = None
-    for event_id, action in events:
-        if action in NOT_EDITS:
-            continue
-        if action in ("undo", "redo") and not (done if action == "undo" else undone):
-            stray = stray or (event_id, action)
-        elif action == "undo":
-            undone.append(done.pop())
-        elif action == "redo":
-            done.append(undone.pop())
-        else:  # an edit, an import or a merge that replaced the work: each undoable, and clears the redos
-            done.append(event_id)
-            undone.clear()
-    return done, undone, stray
 
 
 def redo_ended(events: Iterable[tuple[int, str]]) -> tuple[int, bool] | None:

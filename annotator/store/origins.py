@@ -11,8 +11,8 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from annotator.store.nothing_to import stacked
 from annotator.store.reads import NOT_EDITS, Reader
+from annotator.store.stacks import stacked
 
 
 @dataclass(frozen=True)
