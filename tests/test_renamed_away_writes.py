@@ -159,19 +159,27 @@ def test_a_copy_made_before_the_rename_merges_its_comments_under_the_new_name(tm
     assert comments == [("hand-1", "Ana", "check the bridge date")]
 
 
-def test_accept_all_on_an_article_the_rename_did_not_move_is_refused(tmp_path: Path) -> None:
-    """Re-trial s54 t9 S6: a screen open as OLD on an article OLD had not begun (the rename moved none there): A
-    stored its accepts under OLD, since the decisions it wrote first made OLD no alias by the time it was asked."""
+def renamed_after(folder: Path, begun: int) -> tuple[str, str]:
+    """Two articles with a suggestion each, the first `begun` of them accepted by Ana, then Ana renamed bea by the
+    real console script: the two articles' ids."""
     texts = ["Washington sent aid.", "Paris sent aid."]
     suggestions = [
         [Suggestion(start=0, end=len(t.split()[0]), label="ACTOR", text=t.split()[0], suggester="t.v1")] for t in texts
     ]
-    with Store.open(tmp_path / "r.db") as store:
-        begun, untouched = store.add_articles(
+    with Store.open(folder / "r.db") as store:
+        first, second = store.add_articles(
             [(ArticleIn(text=t), tokens, s) for t, tokens, s in zip(texts, tokenize(texts), suggestions, strict=True)]
         )[0]
-        store.accept_all(begun, "Ana")
-    assert annotator("rename-annotator", "Ana", "bea", "--db", "r.db", cwd=tmp_path).returncode == 0
+        for article in (first, second)[:begun]:
+            store.accept_all(article, "Ana")
+    assert annotator("rename-annotator", "Ana", "bea", "--db", "r.db", cwd=folder).returncode == 0
+    return first, second
+
+
+def test_accept_all_on_an_article_the_rename_did_not_move_is_refused(tmp_path: Path) -> None:
+    """Re-trial s54 t9 S6: a screen open as OLD on an article OLD had not begun (the rename moved none there): A
+    stored its accepts under OLD, since the decisions it wrote first made OLD no alias by the time it was asked."""
+    _, untouched = renamed_after(tmp_path, begun=1)
     before = annotations(tmp_path / "r.db")
     with Store.open(tmp_path / "r.db") as store, pytest.raises(Refused) as refusal:
         store.accept_all(untouched, "Ana")
@@ -184,17 +192,7 @@ def test_accept_all_on_an_article_the_rename_did_not_move_is_refused(tmp_path: P
 def test_a_write_under_the_old_name_where_the_rename_stands_is_refused_after_an_undo_elsewhere(tmp_path: Path) -> None:
     """Re-trial s54 t9 S8: the rename undone on one article makes OLD a name with work again, but on the other
     articles the rename stands: a screen opened as OLD wrote there, and the person stood under two names."""
-    texts = ["Washington sent aid.", "Paris sent aid."]
-    suggestions = [
-        [Suggestion(start=0, end=len(t.split()[0]), label="ACTOR", text=t.split()[0], suggester="t.v1")] for t in texts
-    ]
-    with Store.open(tmp_path / "r.db") as store:
-        first, second = store.add_articles(
-            [(ArticleIn(text=t), tokens, s) for t, tokens, s in zip(texts, tokenize(texts), suggestions, strict=True)]
-        )[0]
-        store.accept_all(first, "Ana")
-        store.accept_all(second, "Ana")
-    assert annotator("rename-annotator", "Ana", "bea", "--db", "r.db", cwd=tmp_path).returncode == 0
+    first, second = renamed_after(tmp_path, begun=2)
     with Store.open(tmp_path / "r.db") as store:
         store.undo(first, "bea")
         before = annotations(tmp_path / "r.db")
