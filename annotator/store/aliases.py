@@ -24,10 +24,14 @@ _RENAMES_FROM = """
     AND CASE WHEN json_valid(e.after) THEN json_extract(e.after, '$.renamed.from') END = n.annotator
     ORDER BY e.id DESC LIMIT 1"""
 #: One name's events on one article, with the rename each names (`renamed`: from, to), oldest first.
+#: Only a merge's data is read (a rename's events are merges and imports): an edit's holds the article's spans, and
+#: this is asked before every write.
 _EVENTS_HERE = """
-    SELECT id, action, CASE WHEN json_valid(after) THEN json_extract(after, '$.renamed.from') END,
-    CASE WHEN json_valid(after) THEN json_extract(after, '$.renamed.to') END
+    SELECT id, action, CASE WHEN action = 'merge' AND json_valid(after) THEN json_extract(after, '$.renamed.from') END,
+    CASE WHEN action = 'merge' AND json_valid(after) THEN json_extract(after, '$.renamed.to') END
     FROM events WHERE article_id = ? AND annotator = ? ORDER BY id"""
+#: Whether `name` has any merge event on the article: without one no rename of it stands there (most writes).
+_MERGED_HERE = "SELECT 1 FROM events WHERE article_id = ? AND annotator = ? AND action = 'merge' LIMIT 1"
 #: Whether `name` has a status beyond to do anywhere (then it has work of its own: no alias), by the index.
 _WORKING = "SELECT 1 FROM annotations WHERE annotator = ? AND status != 'todo' LIMIT 1"
 
@@ -76,6 +80,8 @@ def renamed_here(connection: sqlite3.Connection, article_id: str, name: str) -> 
     change of `name`'s work not undone): a rename undone on another article makes `name` no alias, but here its
     work is still the other name's (re-trial s54 t9 S8: a screen opened as OLD wrote on such an article, and the
     person stood under two names there)."""
+    if connection.execute(_MERGED_HERE, [article_id, name]).fetchone() is None:
+        return None
     events = connection.execute(_EVENTS_HERE, [article_id, name]).fetchall()
     done, _, _ = stacked((event_id, action) for event_id, action, _, _ in events)
     last = next((event for event in events if done and event[0] == done[-1]), None)
