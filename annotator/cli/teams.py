@@ -117,8 +117,9 @@ def rename_annotator(
 
     Article by article: the work (spans, decisions, status, flag reason, cursor), the assignment, the Label Studio
     annotation ids and the comments; the event log keeps OLD's events, as history. Refused, with nothing written,
-    where NEW has work of their own on an article OLD has work on. One transaction; u on an article (as NEW or as
-    OLD) takes the move back there.
+    where NEW has work of their own on an article OLD has work on. One transaction. `rename-annotator NEW OLD`
+    moves it all back (NEW's own work too, if NEW had any); u on an article (as NEW or as OLD) takes back the work's move there only, while NEW has not
+    changed it since (the ids and comments stay NEW's).
 
     Example: annotator rename-annotator labelstudio-user-11 ana
     """

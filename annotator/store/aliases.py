@@ -8,6 +8,7 @@ side takes the rename back)."""
 
 from __future__ import annotations
 
+import shlex
 import sqlite3
 
 from annotator.errors import Refused
@@ -90,7 +91,20 @@ def renamed_here(connection: sqlite3.Connection, article_id: str, name: str) -> 
     return str(last[3])
 
 
-def _shell(name: str) -> str:
-    import shlex
+def moved_away(connection: sqlite3.Connection, article_id: str, name: str) -> str | None:
+    """What a screen open as `name` says on an article a rename took `name`'s work from (everywhere, or still
+    here): it shows `name`'s emptied to-do, and a key there is refused; None when no rename did."""
+    here = False
+    if (new := renamed_to(connection, name)) is None:
+        here, new = True, renamed_here(connection, article_id, name)
+    if new is None:
+        return None
+    where = " on this article" if here else ""
+    return (
+        f"{quoted(name)} was renamed {quoted(new)}{where} by `annotator rename-annotator`, with this work: to "
+        f"go on with it, q, then open as {quoted(new)} (--annotator {_shell(new)}); u takes the rename back"
+    )
 
+
+def _shell(name: str) -> str:
     return shlex.quote(name)

@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from typing import Self
 
 from annotator.errors import CHANGED_ELSEWHERE, Conflict, Refused
+from annotator.store.aliases import moved_away
 from annotator.store.changes import Changes
 from annotator.store.connection import Row
 from annotator.wording import clipped
@@ -127,6 +128,11 @@ class ScreenEvents(Changes):
         if cause != CHANGED_ELSEWHERE:
             return cause
         return f"the annotation was changed {self.made(self.version(article_id, annotator))}"
+
+    def moved_away(self, article_id: str, annotator: str) -> str | None:
+        """What the screen says where a rename took `annotator`'s work on the article away (`aliases.moved_away`):
+        shown as stored, it looked like an untouched to-do of theirs, with nothing said until a key was refused."""
+        return moved_away(self.conn, article_id, annotator)
 
     def before_opened(self, event_id: int) -> bool:
         """Whether a screen's undo (redo) acts on a change (undo) made before it opened: its message says so."""

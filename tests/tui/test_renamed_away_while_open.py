@@ -14,6 +14,7 @@ from processes import annotator
 
 from annotator.store import Store
 from annotator.tui.app import make_app
+from tests.test_renamed_away_writes import renamed_after
 from tests.tui.conftest import WHO
 from tests.tui.fixtures import washington_article
 
@@ -62,3 +63,44 @@ async def test_u_under_the_old_name_still_takes_the_rename_back(tmp_path: Path) 
         "'ana' with it: the work is under 'alice' again"
     )
     assert spans(db) == [("alice", "LOCATION", "Gaza")]
+
+
+async def test_the_screen_says_the_rename_when_it_shows_the_article_as_stored(tmp_path: Path) -> None:
+    """It showed the old name's emptied to-do with "changed by `annotator rename-annotator`" and the items no longer
+    marked, as if the work were gone (s54's left list)."""
+    db = with_work(tmp_path)
+    app = make_app(db, WHO, keymap_path=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert annotator("rename-annotator", WHO, "ana", "--db", str(db)).returncode == 0
+        assert app.screen.catch_up() is True
+        said = app.messages[-1][1]
+    assert said == (
+        "Shown as stored now: 'alice' was renamed 'ana' by `annotator rename-annotator`, with this work: to go on "
+        "with it, q, then open as 'ana' (--annotator ana); u takes the rename back"
+    )
+
+
+async def test_a_screen_opened_under_the_old_name_says_whose_the_work_is(tmp_path: Path) -> None:
+    db = with_work(tmp_path)
+    assert annotator("rename-annotator", WHO, "ana", "--db", str(db)).returncode == 0
+    app = make_app(db, WHO, keymap_path=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        said = app.messages[-1][1]
+    assert said == (
+        "'alice' was renamed 'ana' by `annotator rename-annotator`, with this work: to go on with it, q, then open "
+        "as 'ana' (--annotator ana); u takes the rename back"
+    )
+
+
+def test_where_the_rename_was_undone_on_another_article_only_the_articles_it_stands_on_say_it(tmp_path: Path) -> None:
+    first, second = renamed_after(tmp_path, begun=2)
+    with Store.open(tmp_path / "r.db") as store:
+        store.undo(first, "bea")
+        said = store.moved_away(first, "Ana"), store.moved_away(second, "Ana")
+    assert said == (
+        None,
+        "'Ana' was renamed 'bea' on this article by `annotator rename-annotator`, with this work: to go on with it, "
+        "q, then open as 'bea' (--annotator bea); u takes the rename back",
+    )

@@ -206,7 +206,10 @@ class ArticleScreen(CursorScreen):
             return False
         from annotator.tui.screens.reloading import show_as_stored
 
-        self.say(show_as_stored(self, cause, key), "yellow")
+        said = show_as_stored(self, cause, key)
+        if (moved := app.store.moved_away(self.article_id, app.annotator)) is not None:  # a rename: say it
+            said = f"Shown as stored now: {moved}{'; the key was not applied' if key else ''}"
+        self.say(said, "yellow")
         return True
 
     def refresh_header(self) -> None:

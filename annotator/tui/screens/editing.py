@@ -49,7 +49,9 @@ class EditingScreen(ArticleScreen):
         if not again:  # `_finished` and `u` set them again after opening one (a re-trial: the top window's
             self.left_done, self.went_back = None, None  # focus back showed another's change and forgot the d)
         left = self.model.left_undecided  # said at once, not only by tab (a newcomer's finding)
-        if left and self.told_left != article_id:
+        if (moved := self.annotator_app.store.moved_away(article_id, self.annotator_app.annotator)) is not None:
+            self.say(moved, "yellow")  # not an empty to-do of this name's: a rename took its work
+        elif left and self.told_left != article_id:
             self.say(left_on_done(left), "yellow")
         self.told_left = article_id if left else None
 
