@@ -31,6 +31,16 @@ UNNAMED = (
     "them)"
 )
 
+#: What is stored once the answer (task 1's ACTOR) stands.
+ANSWERED = (Status.DONE, [(0, 8, "ACTOR")], {"labelstudio_task_id": 1, "labelstudio_annotation_ids": {WHO: 1}})
+#: The lines saying the full export's skip of copy 2 was left out, as its answer of copy 1 stands.
+SKIP_LEFT_OUT = (
+    "left out: 1 skip of a copy of an answered text:",
+    f"  full.json:78: task id 2, annotations[0]: {WHO} skipped it and answered the same text at task id 1 "
+    "(annotations[0]): that answer stands",
+    TITLE_REGION,
+)
+
 
 def tasks(first: str, second: str) -> list[dict[str, Any]]:
     """The two tasks as the server exports them, each copy "answered" (as exported: an ACTOR on task 1, a LOCATION
@@ -88,18 +98,11 @@ def test_a_stored_skip_of_another_copy_gives_way_to_the_full_exports_answer(tmp_
         0,
         [
             "1 record(s) imported (0 new article(s)); 1 replaced a skip of another copy of its text -> t.db",
-            "left out: 1 skip of a copy of an answered text:",
-            f"  full.json:78: task id 2, annotations[0]: {WHO} skipped it and answered the same text at task id 1 "
-            "(annotations[0]): that answer stands",
-            TITLE_REGION,
+            *SKIP_LEFT_OUT,
         ],
         UNNAMED + "\n",
     )
-    assert stored(tmp_path / "t.db") == (
-        Status.DONE,
-        [(0, 8, "ACTOR")],
-        {"labelstudio_task_id": 1, "labelstudio_annotation_ids": {WHO: 1}},
-    )
+    assert stored(tmp_path / "t.db") == ANSWERED
 
 
 def test_a_later_file_of_the_skipped_copy_alone_leaves_the_stored_answer(tmp_path: Path) -> None:
@@ -180,11 +183,7 @@ def test_a_json_min_answer_that_replaces_a_stored_skip_of_another_copy_is_done(t
         0,
         "1 record(s) imported (0 new article(s)); 1 replaced a skip of another copy of its text -> t.db",
     )
-    assert stored(tmp_path / "t.db") == (
-        Status.DONE,
-        [(0, 8, "ACTOR")],
-        {"labelstudio_task_id": 1, "labelstudio_annotation_ids": {WHO: 1}},
-    )
+    assert stored(tmp_path / "t.db") == ANSWERED
 
 
 def test_two_users_whose_skips_give_way_leave_the_answered_tasks_id(tmp_path: Path) -> None:
@@ -260,11 +259,7 @@ def test_an_answer_undone_and_redone_here_stands_against_a_skip_of_another_copy(
     assert run(tmp_path, "skip.json", tasks("answered", "skipped")[1:]) == skip_of_task_2_listed(
         "annotation id 1, in this database"
     )
-    assert stored(tmp_path / "t.db") == (
-        Status.DONE,
-        [(0, 8, "ACTOR")],
-        {"labelstudio_task_id": 1, "labelstudio_annotation_ids": {WHO: 1}},
-    )
+    assert stored(tmp_path / "t.db") == ANSWERED
 
 
 def test_an_answer_whose_import_was_undone_is_no_longer_its_work(tmp_path: Path) -> None:
@@ -334,15 +329,8 @@ def test_replace_of_a_skip_of_another_copy_edited_since_takes_the_answers_ids(tm
         [
             "1 record(s) imported (0 new article(s)); 1 replaced work the file does not show is older (--replace) "
             "-> t.db",
-            "left out: 1 skip of a copy of an answered text:",
-            f"  full.json:78: task id 2, annotations[0]: {WHO} skipped it and answered the same text at task id 1 "
-            "(annotations[0]): that answer stands",
-            TITLE_REGION,
+            *SKIP_LEFT_OUT,
         ],
         UNNAMED + "\n",
     )
-    assert stored(tmp_path / "t.db") == (
-        Status.DONE,
-        [(0, 8, "ACTOR")],
-        {"labelstudio_task_id": 1, "labelstudio_annotation_ids": {WHO: 1}},
-    )
+    assert stored(tmp_path / "t.db") == ANSWERED
