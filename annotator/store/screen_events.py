@@ -107,7 +107,8 @@ class ScreenEvents(Changes):
         )
         action, command, merged, renamed = self.conn.execute(sql, [event_id]).fetchone() or (None, None, 0, None)
         command = command if isinstance(command, str) else action if action in _COMMANDS_ONLY else None
-        command = "merge" if merged else "rename-annotator" if renamed == "object" else command
+        renaming = renamed == "object" and action in _COMMANDS_ONLY  # an undo or redo of it holds the same data
+        command = "merge" if merged else "rename-annotator" if renaming else command
         return f"by `annotator {command.removeprefix('annotator ')}`" if command else ELSEWHERE
 
     def made_by(self, event_id: int, clip: int = 0) -> str:

@@ -104,3 +104,15 @@ def test_where_the_rename_was_undone_on_another_article_only_the_articles_it_sta
         "'Ana' was renamed 'bea' on this article by `annotator rename-annotator`, with this work: to go on with it, "
         "q, then open as 'bea' (--annotator bea); u takes the rename back",
     )
+
+
+def test_a_rename_redone_in_another_window_is_said_to_be_that_windows(tmp_path: Path) -> None:
+    """A redo's event holds the rename's data it put back: the other screen said the change was made by `annotator
+    rename-annotator`, which had not run since (s54's left list)."""
+    first, _ = renamed_after(tmp_path, begun=1)
+    with Store.open(tmp_path / "r.db").as_screen() as screen, Store.open(tmp_path / "r.db").as_screen() as other:
+        screen.view(first, "bea")
+        other.undo(first, "Ana")
+        other.redo(first, "Ana")
+        said = screen.changed_elsewhere(first, "bea")
+    assert said == "the annotation was changed in another window"
