@@ -164,3 +164,19 @@ def test_a_conflict_says_what_differs_its_status_and_the_spans_on_each_side(tmp_
         "here, skipped in the file; spans: 2 only here (LOCATION 'Gaza', FIGURE 'at least 35'); the file does not show it is newer): kept this database's "
         "(--replace takes the file's)"
     )
+
+
+def test_a_conflict_of_a_docbin_names_its_record_as_the_file_and_a_record_number(tmp_path: Path) -> None:
+    """A DocBin has no lines: the conflict line said `x.spacy:record 1`, a `file:line` with no line (s53 W1-a)."""
+    db = tmp_path / "r.db"
+    article = small_database(db)
+    docbin = tmp_path / "alice.spacy"
+    assert annotator("export", "--db", db, "--annotator", "alice", "--format", "spacy",
+                     "-o", docbin).returncode == 0  # fmt: skip
+    add(db, article, "alice", "Gaza", "LOCATION")
+
+    result = annotator("import", docbin, "--format", "spacy", "--annotator", "alice", "--db", db)
+    assert result.stdout.splitlines()[1] == (
+        f"conflict: alice on {article} 'Small' ({docbin} record 1) differs from newer work stored here "
+        "(spans: 1 only here (LOCATION 'Gaza')): kept this database's (--replace takes the file's)"
+    )

@@ -136,7 +136,7 @@ def test_a_stored_skip_of_the_same_task_is_still_a_conflict(tmp_path: Path) -> N
         [
             "0 record(s) imported (0 new article(s)); 1 conflict(s) -> t.db",
             TITLE_REGION,
-            f"conflict: {WHO} on d8405cbb76c3f969 'A new mayor took Madrid' (answer.json:record 1) differs from the "
+            f"conflict: {WHO} on d8405cbb76c3f969 'A new mayor took Madrid' (answer.json:2) differs from the "
             "work stored here (status: skipped here, done in the file; spans: 1 only in the file (ACTOR 'Ana Ruiz'); "
             "the file does not show it is newer): kept this database's (--replace takes the file's)",
         ],
@@ -163,7 +163,7 @@ def test_a_skip_of_another_copy_edited_since_is_the_tools_work(tmp_path: Path) -
     assert (code, lines[0], lines[-1]) == (
         1,
         "0 record(s) imported (0 new article(s)); 1 conflict(s) -> t.db",
-        f"conflict: {WHO} on d8405cbb76c3f969 'A new mayor took Madrid' (full.json:record 1) differs from the work "
+        f"conflict: {WHO} on d8405cbb76c3f969 'A new mayor took Madrid' (full.json:2) differs from the work "
         "stored here (status: skipped here, done in the file; spans: 1 only in the file (ACTOR 'Ana Ruiz'); the file "
         "does not show it is newer): kept this database's (the stored skip, of task id 2, was edited here after its "
         "import, so it is this database's work, which an answer to another copy does not replace by itself: "
@@ -301,7 +301,7 @@ def test_a_json_min_answer_of_the_skipped_task_is_still_a_conflict(tmp_path: Pat
         1,
         [
             "0 record(s) imported (0 new article(s)); 1 conflict(s) -> t.db",
-            f"conflict: {WHO} on d8405cbb76c3f969 'A new mayor took Madrid' (skip.json:record 1) differs from the "
+            f"conflict: {WHO} on d8405cbb76c3f969 'A new mayor took Madrid' (skip.json:2) differs from the "
             "work stored here (status: done here, skipped in the file; spans: 1 only here (LOCATION 'Lisbon'); "
             "the file does not show it is newer): kept this database's (--replace takes the file's)",
         ],

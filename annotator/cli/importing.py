@@ -274,13 +274,12 @@ def _say_import_report(report: "ImportReport", db: Path, snap: bool, format_name
 
         say(untagged_note(report.untagged))
     for conflict in report.conflicts:
-        at = conflict.where.line if conflict.where.line is not None else f"record {conflict.where.record}"
         unshown = "" if conflict.stored_newer else "the file does not show it is newer"
         why = "; ".join(part for part in (conflict.differs, unshown) if part)
         advice = conflict.advice or "--replace takes the file's"
         say(
             f"conflict: {conflict.annotator} on {conflict.article_id} '{conflict.title}' "
-            f"({conflict.where.path}:{at}) "
+            f"({conflict.where.named(find=True)}) "
             f"differs from {'newer' if conflict.stored_newer else 'the'} work stored here"
             f"{f' ({why})' if why else ''}: kept this database's ({advice})"
         )
