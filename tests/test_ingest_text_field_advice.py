@@ -107,3 +107,17 @@ def test_a_first_task_without_the_field_or_a_text_keeps_its_example(tmp_path: Pa
     )
     assert ingest(tmp_path, "data.jsonl", "--text-field", "article").returncode == 0
     assert [text for text, _ in stored(tmp_path / "t.db")] == [data["article"][:30] for data in datas()]
+
+
+def test_a_line_with_marks_and_the_field_is_refused_not_read_by_its_text(tmp_path: Path) -> None:
+    """S53 F1-v1-b: a line holding the field --text-field names and spans over its `text` (another tool's record,
+    no task's data) was stored by its short `text`, the option ignored without a word."""
+    marked = {"text": SHORT, **datas()[0], "spans": [{"start": 0, "end": 5, "label": "ACTOR"}]}
+    write_lines(tmp_path / "marked.jsonl", [marked, datas()[1]])
+    result = ingest(tmp_path, "marked.jsonl", "--text-field", "article")
+    assert one_error_line(result) == (
+        "marked.jsonl:1: field 'article': --text-field article reads a Label Studio task's data, and this line is "
+        "another tool's record (it carries marks, which are over its 'text'): give such lines without --text-field, "
+        "or without their marks"
+    )
+    assert not (tmp_path / "t.db").exists()

@@ -26,6 +26,7 @@ from annotator.exchange.labelstudio_tasks import (
     data_not_an_object,
     is_task,
     is_task_data,
+    marked_record,
     task_array,
     task_object,
     text_field_hint,
@@ -67,6 +68,8 @@ def article_from_json(record: dict[str, Any], path: Path, line: int, tasks: Task
     if reading.text_field != TEXT and is_task_data(record):  # a task's data alone, as in an array (trial t4 F1)
         where = Where(str(path), line=line)  # its field is the text, a `text` beside it data (re-trial t4r F1-v1)
         return article_from_task({"data": record}, where, f"{path}:{line}", reading, at="")
+    if reading.text_field != TEXT and {reading.text_field, "text"} <= set(record):  # s53 F1-v1-b: read by `text`
+        raise InputError(marked_record(reading.text_field), path=str(path), line=line, field=reading.text_field)
     if "text" not in record:
         hint = text_field_hint(record) if is_task_data(record) else ""
         raise InputError(f"missing{hint}", path=str(path), line=line, field="text")

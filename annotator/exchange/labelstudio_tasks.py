@@ -124,6 +124,17 @@ def is_task_data(record: Any) -> bool:
     )
 
 
+def marked_record(text_field: str) -> str:
+    """Why a JSONL line holding --text-field's field is refused when it is no task's data: it carries marks
+    (spans, labels, an annotator: another tool's record, `is_task_data`), which are over its `text`, so it is read
+    by `text` whatever the option says: the article stored would not be the one the option names."""
+    return (
+        f"--text-field {shlex.quote(text_field)} reads a Label Studio task's data, and this line is another tool's "
+        "record (it carries marks, which are over its 'text'): give such lines without --text-field, or without "
+        "their marks"
+    )
+
+
 def text_field_hint(data: dict[str, Any]) -> str:
     """For a JSONL line without `text` that may be a task's data alone (trial t4 F1: `{"article": ...}` a line was
     told only "missing"): " (...: give it with --text-field NAME, e.g. --text-field article)", naming its longest
