@@ -334,3 +334,30 @@ def test_replace_of_a_skip_of_another_copy_edited_since_takes_the_answers_ids(tm
         UNNAMED + "\n",
     )
     assert stored(tmp_path / "t.db") == ANSWERED
+
+
+def test_ingest_of_a_file_of_the_skipped_copy_alone_does_not_advise_the_import_once_the_answer_is_stored(
+    tmp_path: Path,
+) -> None:
+    """S53 t7 F8-v1-a-1: the import leaves the skip out ("that answer stands"), and ingest's note kept advising it."""
+    assert run(tmp_path, "full.json", tasks("answered", "skipped"))[0] == 0
+    (tmp_path / "skip.json").write_text(json.dumps(tasks("answered", "skipped")[1:], indent=1), encoding="utf-8")
+    result = annotator("ingest", "skip.json", "--no-suggest", "--db", "t.db", cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (0, "0 article(s) added, 1 already stored, 0 suggestion(s) -> t.db\n")
+    assert result.stderr == (
+        "annotator: note: of 1 Label Studio task(s), 1 carried annotations, which ingest does not read (their texts "
+        "are stored): their annotations are imported in t.db already\n"
+    )
+
+
+def test_ingest_still_advises_the_import_of_a_skip_where_the_stored_work_is_a_skip(tmp_path: Path) -> None:
+    """The same file where the stored work of that user is a skip of the other copy: the import has a say there."""
+    assert run(tmp_path, "mid.json", tasks("open", "skipped"))[0] == 0
+    skipped = tasks("skipped", "skipped")
+    skipped[0]["annotations"][0]["id"] = 3
+    (tmp_path / "skip.json").write_text(json.dumps(skipped[:1], indent=1), encoding="utf-8")
+    result = annotator("ingest", "skip.json", "--no-suggest", "--db", "t.db", cwd=tmp_path)
+    assert result.stderr.splitlines()[-1] == (
+        "annotator: note: of 1 Label Studio task(s), 1 carried annotations, which ingest does not read (their texts "
+        "are stored): `annotator import skip.json --format labelstudio --db t.db` reads the annotations"
+    )
