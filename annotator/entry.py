@@ -3,13 +3,37 @@ commands), so that ctrl+c, a SIGTERM or a SIGHUP in a command's first moments is
 a SIGTERM there ended the process silently (its handler came only with `annotator.cli.main`), and a ctrl+c in the
 import of `annotator.cli` itself printed a traceback. What runs before (the interpreter starting, `site`) is Python's."""
 
+import errno
+import io
 import sys
 
 STARTING = "annotator: interrupted while starting; nothing was done\n"
 
 
+class _Closed(io.TextIOBase):
+    """Standard output closed before the process began (`annotator stats >&-`): Python leaves `sys.stdout` None, and
+    a command's output was dropped without a word (status 0, nothing written) or was a traceback (`export -o -`
+    wrote to `sys.stdout.buffer`: trial s55 t10 T1). Writing here is an `OSError`, which the commands say in one
+    line as they say a full standard output (`cli.common._print`)."""
+
+    def write(self, text: object) -> int:
+        raise OSError(errno.EBADF, "it is closed")
+
+    @property
+    def buffer(self) -> "_Closed":  # bytes are refused as text is
+        return self
+
+    def isatty(self) -> bool:
+        return False
+
+    def fileno(self) -> int:
+        return 1  # made /dev/null once the error is said (`_print`), so that nothing fails again at exit
+
+
 def main() -> None:
     """`annotator`: the handlers of `annotator.interrupts` first (a light module), then the commands."""
+    if sys.stdout is None:
+        sys.stdout = _Closed()
     try:
         from annotator.interrupts import terminate_as_interrupt
 

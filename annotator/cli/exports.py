@@ -1,13 +1,14 @@
 """`annotator export`: annotations or suggestions out, in our native JSONL or a format another tool reads, to a
 file, exports/ or standard output (`import` is in `cli.importing`)."""
 
+import errno
 import os
 import shlex
 import sys
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, BinaryIO
+from typing import TYPE_CHECKING, Annotated, BinaryIO, cast
 
 import typer
 
@@ -234,12 +235,33 @@ def tell_notes(options: "ExportOptions", count: int) -> None:
         say(f"note: {which} record(s) left out (--status all takes every status)", err=True)
 
 
+class _Whole:
+    """Standard output's bytes, each write whole or an error: a pipe whose reader left during a large write
+    (`export --format spacy -o - | head -c 10`) took part of it, the buffer said so by returning less, and the rest was
+    dropped: "4000 record(s) written", status 0, a DocBin cut short (trial s55 t10 T2). The next write, of the rest,
+    raises the broken pipe."""
+
+    def __init__(self, out: BinaryIO) -> None:
+        self._out = out
+
+    def write(self, data: bytes) -> int:
+        view = memoryview(data)
+        while view:
+            if not (written := self._out.write(view)):  # nothing taken, and no error said: never loop on it
+                raise BrokenPipeError(errno.EPIPE, "standard output took nothing")
+            view = view[written:]
+        return len(data)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._out, name)
+
+
 def _to_standard_output(write: Callable[[BinaryIO], int]) -> int:
     """Write to standard output; a full disk or a closed pipe is one line (or, for `| head`, silence)."""
     import os
 
     try:
-        count = write(sys.stdout.buffer)
+        count = write(cast(BinaryIO, _Whole(sys.stdout.buffer)))
         sys.stdout.flush()
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit

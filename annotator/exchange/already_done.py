@@ -39,8 +39,7 @@ def _done(database: Path, tasks: Sequence[TaskWork]) -> bool:
                     return False
                 answers.setdefault(found, []).extend(task.answers)
             return all(
-                _imported(store.article(found).meta.get(ANNOTATION_IDS), given)
-                or _answer_stands(store, found, given)
+                _imported(store.article(found).meta.get(ANNOTATION_IDS), given) or _answer_stands(store, found, given)
                 for found, given in answers.items()
             )
     except (AnnotatorError, sqlite3.Error, OSError):
