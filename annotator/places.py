@@ -344,12 +344,20 @@ def _note_unheld(
         time.sleep(SETTLE_S)
         said.update({path: path.name for path in young if _unheld(path, folders, settled=True)})
     found.extend(sorted(said))
+    said = {path: f"{name}{_journals(path)}" for path, name in said.items()}
     if note is not None and len(found) == 1:
         note(f"{shown}: a leftover {said[found[0]]} from an interrupted run is beside it; remove it if it is yours")
     elif note is not None and found:
         listed = ", ".join(said[path] for path in found)
         note(f"{shown}: leftovers {listed} from interrupted runs are beside it; remove them if they are yours")
     return found
+
+
+def _journals(path: Path) -> str:
+    """ " (and its -wal, -shm)" for a leftover database's journals beside it, which a kill -9 leaves too and which go
+    with it (trial s55 t10 T9: the note named one file of three); "" when there are none."""
+    found = [suffix for suffix in ("-wal", "-shm", "-journal") if path.with_name(path.name + suffix).exists()]
+    return f" (and its {', '.join(found)})" if found else ""
 
 
 def _other_kind(path: Path) -> str | None:

@@ -96,3 +96,13 @@ def test_the_core_hands_its_notes_to_the_caller_and_writes_nothing_to_the_termin
         f"{tmp_path / 'out.txt'}: a leftover .out.txt.partial-12345678 from an interrupted run is beside it; remove "
         "it if it is yours",
     ]
+
+
+def test_a_leftover_database_is_named_with_its_journals(tmp_path: Path) -> None:
+    """Trial s55 t10 T9: a kill -9 of an ingest creating a database leaves its temporary with a -wal and a -shm; the
+    note named only the first of the three."""
+    for suffix in ("", "-wal", "-shm"):
+        (tmp_path / f".k.db.new-12345678{suffix}").write_text("x\n", encoding="utf-8")
+    (tmp_path / "x.jsonl").write_text('{"id": "a1", "text": "Ann said it rained in Paris."}\n', encoding="utf-8")
+    result = annotator("ingest", "x.jsonl", "--no-suggest", "--db", "k.db", cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (0, note("k.db", ".k.db.new-12345678 (and its -wal, -shm)"))
