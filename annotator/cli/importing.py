@@ -130,7 +130,7 @@ def import_(
     )
     from annotator.exchange.importing import read_file, store_records, unsaid
     from annotator.exchange.known_users import as_stored, user_notes
-    from annotator.exchange.renamed_names import as_renamed
+    from annotator.exchange.renamed_names import as_renamed, renamed_note
     from annotator.exchange.unannotated_tasks import unannotated_note
     from annotator.store import db_option
     from annotator.store.new_names import new_annotator_note
@@ -171,7 +171,11 @@ def import_(
         stored(f"the import is stored in {db}")
         if new_name is not None:
             note(new_name)
-        for said in known + aliases + (user_notes(records, options.user_map) if by_user else []):
+        for said in (
+            known
+            + renamed_note(aliases, report.renamed_here)
+            + (user_notes(records, options.user_map) if by_user else [])
+        ):
             note(said)
         _say_import_report(report, db, snap, format.value)
         _say_reading(records)

@@ -40,6 +40,7 @@ from annotator.exchange.kept_ids import IdNotKept, annotation_ids, keep_on_store
 from annotator.exchange.predictions import UNNAMED, model_suggestions, unnamed_left_out
 from annotator.exchange.realign import KeptRebuilt, StoredWords, realigned
 from annotator.exchange.records import Progress
+from annotator.exchange.renamed_names import here
 from annotator.exchange.skipped_copies import (
     ANSWER_STANDS,
     RepeatedSkips,
@@ -118,6 +119,8 @@ class ImportReport:
     rebuilt: list[tuple[Where, str, int]] = field(default_factory=list)  # new articles of a rebuilt text: where,
     # their id, and how many stored articles had their words (more than one: none was chosen)
     ids_not_kept: list[IdNotKept] = field(default_factory=list)  # Label Studio's, another kept (`kept_ids`)
+    #: Records put under the name a rename standing on their article moved their annotator's work to (`here`).
+    renamed_here: Counter[tuple[str, str]] = field(default_factory=Counter)
 
 
 def read_file(path: Path, format_name: str, options: ReadOptions) -> list[Read | Entering]:
@@ -230,6 +233,9 @@ def store_records(
             skip(item, refused)
             continue
         target = existing or new_by_text.get(content_hash(record.text), record.article_id)
+        if existing is not None:  # under the name a rename standing there moved the work to (s55 S1)
+            item = here(store, item, existing, report.renamed_here)
+            record = item.record
         key = (target, record.annotator)
         if key in seen:
             earlier = seen[key]

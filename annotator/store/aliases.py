@@ -69,11 +69,26 @@ def alias_refusal(old: str, new: str) -> str:
 
 def refuse_alias(connection: sqlite3.Connection, name: str, article_id: str | None = None) -> None:
     """`Refused` when `name` is an alias (`renamed_to`), or, on `article_id`, when the rename of `name` there is in
-    effect (`renamed_here`): no work is written under it."""
+    effect (`goes_under`): no work is written under it."""
     if (new := renamed_to(connection, name)) is not None:
         raise Refused(alias_refusal(name, new))
-    if article_id is not None and (here := renamed_here(connection, article_id, name)) is not None:
+    if article_id is not None and (here := goes_under(connection, article_id, name)) is not None:
         raise Refused(alias_refusal(name, here).replace(" (annotator", " on this article (annotator", 1))
+
+
+def goes_under(connection: sqlite3.Connection, article_id: str, name: str) -> str | None:
+    """The name work of `name` on the article goes under now, where it is not `name` (None): `renamed_to`'s, else
+    the name a rename still standing there moved it to (`renamed_here`), following later renames of that name
+    (everywhere, or there). One rule for a write (`refuse_alias`) and for an import's records (s55 S1: a file made
+    before a rename undone on one article conflicted with OLD's emptied rows on the others)."""
+    seen = {name}
+    current = name
+    while (further := renamed_to(connection, current) or renamed_here(connection, article_id, current)) is not None:
+        if further in seen:  # a cycle of renames standing: no name to follow it to
+            break
+        seen.add(further)
+        current = further
+    return None if current == name else current
 
 
 def renamed_here(connection: sqlite3.Connection, article_id: str, name: str) -> str | None:
