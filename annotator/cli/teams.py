@@ -22,6 +22,7 @@ from annotator.cli.common import (
     stored,
 )
 from annotator.cli.logins import check_entering, checked_login
+from annotator.cli.merge_lines import conflict_line
 from annotator.cli.names import checked_name, named
 from annotator.cli.paths import PathType, database_paths
 from annotator.cli.same_titles import by_merge, same_title_note
@@ -325,7 +326,6 @@ def merge(
     Example: annotator merge alice.db bob.db --db review.db
     """
     from annotator.exchange.formats.given_files import refuse_as_a_database
-    from annotator.literal import quoted
     from annotator.store.merge import merge as merge_databases
 
     with reported_before_interrupts():
@@ -361,18 +361,7 @@ def merge(
                 "(annotator assign gave the article to others after the other file's assignment was made)"
             )
         for conflict in report.conflicts:
-            how = "took the other's" if conflict.kept == "other" else "kept this database's"
-            hint = "" if prefer else " (--prefer other takes theirs)"
-            if conflict.renamed_to is not None:  # theirs stays out whatever --prefer says (`store.aliases`)
-                hint = (
-                    f": {quoted(conflict.annotator)} was renamed {quoted(conflict.renamed_to)} here (annotator "
-                    f"rename-annotator), so no work goes under it; to merge theirs, u on that article as "
-                    f"{quoted(conflict.renamed_to)} takes the rename back there, then merge, then rename again"
-                )
-            say(
-                f"conflict: {conflict.annotator} on {conflict.article_id} '{conflict.title}' differs in "
-                f"{conflict.source}{f' ({conflict.differs})' if conflict.differs else ''}: {how}{hint}"
-            )
+            say(conflict_line(conflict, prefer, db))
         for left in report.text_conflicts:
             work = f" and {', '.join(left.annotators)}'s work on it" if left.annotators else ""
             say(
@@ -388,12 +377,14 @@ def merge(
                 f"{len(report.text_conflicts)} article(s) of {sources} not merged (another text under an id stored "
                 "here)"
             )
-        unmerged = [c for c in report.conflicts if prefer is None or c.renamed_to is not None]
+        unmerged = [c for c in report.conflicts if prefer is None or c.renamed_to or c.renamed_there]
         if unmerged:  # the other's work was not applied: a script must not take it so
             sources = ", ".join(dict.fromkeys(conflict.source for conflict in unmerged))
             why = (
                 "their annotator was renamed here (listed above)"
                 if all(c.renamed_to is not None for c in unmerged)
+                else "their annotator was renamed in one file and worked on in the other (listed above)"
+                if all(c.renamed_to or c.renamed_there for c in unmerged)
                 else "they differ from the work here (listed above); --prefer other takes theirs, --prefer this keeps "
                 "this database's"
             )

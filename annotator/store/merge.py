@@ -44,11 +44,12 @@ from pathlib import Path
 from typing import Any
 
 from annotator.errors import AnnotatorError
-from annotator.store.aliases import renamed_to
-from annotator.store.connection import Row, rows_of
+from annotator.store.aliases import goes_under
+from annotator.store.connection import Row
 from annotator.store.edits import Store
 from annotator.store.event_shapes import events_of
 from annotator.store.explained import MERGED_BY
+from annotator.store.merge_renames import edits_here, kept_apart, renamed_there, shared
 from annotator.store.merge_rows import (
     article_by_hash,
     copy_comments,
@@ -87,6 +88,7 @@ class MergeConflict:
     kept: Prefer
     differs: str = ""  # what differs, in a few words (`merge_source.differences`)
     renamed_to: str | None = None  # the annotator was renamed so here (`aliases`): theirs stays out, whatever `prefer`
+    renamed_there: str | None = None  # so in the other file, our work went on since: ours stays (`merge_renames`)
 
 
 @dataclass(frozen=True)
@@ -185,17 +187,6 @@ def _copy_events(store: Store, ids: _Ids, events: list[Row]) -> int:
     return len(rows)
 
 
-def _edits_here(store: Store, article_id: str, annotator: str) -> list[Row]:
-    sql = "SELECT * FROM events WHERE article_id = ? AND annotator = ? ORDER BY id"
-    return [dict(r) for r in rows_of(store.conn, sql, [article_id, annotator]) if r["action"] not in NOT_EDITS]
-
-
-def _shared(mine: list[Row], theirs: list[Row]) -> bool:
-    """Whether the shorter history is the start of the longer, event for event (an event copied by a merge keeps
-    its action and time; its ids differ)."""
-    return all((a["action"], a["at"]) == (b["action"], b["at"]) for a, b in zip(mine, theirs, strict=False))
-
-
 def _fast_forward(store: Store, source: MergeSource, ids: _Ids, annotation: Row, mine: list[Row],
                   theirs: list[Row]) -> int:  # fmt: skip
     """Their work continues ours (ours is where their history passed through, as a pack merged back and then
@@ -220,9 +211,9 @@ def _continues(store: Store, source: MergeSource, ids: _Ids, annotation: Row, re
     """Whether one side's history of this work continues the other's (no conflict): theirs is taken with its
     later events (`_fast_forward`), or ours already holds all of theirs."""
     who = annotation["annotator"]
-    mine = _edits_here(store, ids.our_article, who)
+    mine = edits_here(store.conn, ids.our_article, who)
     theirs = [e for e in source.events(ids.their_article, who) if e["action"] not in NOT_EDITS]
-    if len(mine) == len(theirs) or not _shared(mine, theirs):
+    if len(mine) == len(theirs) or not shared(mine, theirs):
         return False
     if len(theirs) > len(mine):
         # our events are read (`_fast_forward`); theirs passed `merged_replay_problems`
@@ -312,7 +303,6 @@ def _merge_source(store: Store, source: MergeSource, prefer: Prefer | None, repo
     copy_comments(store, source, ours)
     suggestions: SuggestionIds | None = None
     packed, back = packed_pairs(store), _packs_read_back(source, ours)
-    aliases: dict[str, str | None] = {}
     for done, annotation in enumerate(annotations, start=1):
         theirs_id, who = annotation["article_id"], annotation["annotator"]
         here = ours[theirs_id]
@@ -324,11 +314,13 @@ def _merge_source(store: Store, source: MergeSource, prefer: Prefer | None, repo
                 report.suggestions_copied += suggestions.copied
             suggestions = SuggestionIds(store, source, theirs_id, here)
         ids = _Ids(store, suggestions, theirs_id, here)
-        alias = aliases[who] if who in aliases else aliases.setdefault(who, renamed_to(store.conn, who))
+        alias = goes_under(store.conn, here, who)  # the rule a write under it follows (`aliases`)
         if theirs == mine:
             report.unchanged += not empty(theirs)
         elif empty(theirs) and not source.edited(theirs_id, who):
             pass  # never touched there (an annotation undone back to nothing is work: an attacker's trial)
+        elif empty(mine) and not store.edited(here, who) and kept_apart(store.conn, source, theirs_id, here, who):
+            pass  # a rename's copy there of work that went on here: the old name's conflict names it
         elif empty(mine) and not store.edited(here, who) and alias is None:
             report.events_copied += _copy_pair(store, source, ids, annotation)
             report.annotations_added += 1
@@ -341,6 +333,9 @@ def _merge_source(store: Store, source: MergeSource, prefer: Prefer | None, repo
             report.conflicts.append(MergeConflict(source=str(source.path), article_id=here, title=title, annotator=who,
                                                   kept=Prefer.THIS, differs=differences(mine, theirs),
                                                   renamed_to=alias))  # fmt: skip
+        elif (moved := renamed_there(source, theirs_id, who)) is not None:  # ours went on since: kept whatever `prefer`
+            report.conflicts.append(MergeConflict(source=str(source.path), article_id=here, title=store.article(here).title,
+                annotator=who, kept=Prefer.THIS, differs=differences(mine, theirs), renamed_there=moved))  # fmt: skip
         else:
             title = store.article(here).title
             report.conflicts.append(MergeConflict(source=str(source.path), article_id=here, title=title, annotator=who,

@@ -1,0 +1,38 @@
+"""The line `annotator merge` says of an annotator's work that differs in the two files: what differs, which was
+kept, and, where a rename is why (`store.aliases`, `store.merge_renames`), the rename and what to do."""
+
+from __future__ import annotations
+
+import shlex
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from annotator.literal import quoted
+from annotator.vocabulary import Prefer
+
+if TYPE_CHECKING:
+    from annotator.store.merge import MergeConflict
+
+
+def conflict_line(conflict: MergeConflict, prefer: Prefer | None, db: Path) -> str:
+    """`conflict: ANNOTATOR on ARTICLE 'TITLE' differs in SOURCE (what differs): kept ...` and what to do."""
+    how = "took the other's" if conflict.kept == "other" else "kept this database's"
+    hint = "" if prefer else " (--prefer other takes theirs)"
+    if conflict.renamed_to is not None:  # theirs stays out whatever --prefer says (`store.aliases`)
+        hint = (
+            f": {quoted(conflict.annotator)} was renamed {quoted(conflict.renamed_to)} here (annotator "
+            f"rename-annotator), so no work goes under it; to merge theirs, u on that article as "
+            f"{quoted(conflict.renamed_to)} takes the rename back there, then merge, then rename again"
+        )
+    if conflict.renamed_there is not None:  # ours went on after the other file's copy (`store.merge_renames`)
+        old, new = conflict.annotator, conflict.renamed_there
+        hint = (
+            f": {quoted(old)} was renamed {quoted(new)} in {conflict.source} (annotator rename-annotator), and the "
+            f"work here went on since the files parted, so its copy under {quoted(new)} there was not merged on this "
+            f"article either (one person, one name); to take the rename with the work here: annotator "
+            f"rename-annotator {shlex.quote(old)} {shlex.quote(new)} --db {shlex.quote(str(db))}"
+        )
+    return (
+        f"conflict: {conflict.annotator} on {conflict.article_id} '{conflict.title}' differs in "
+        f"{conflict.source}{f' ({conflict.differs})' if conflict.differs else ''}: {how}{hint}"
+    )

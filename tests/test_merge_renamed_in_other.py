@@ -1,0 +1,118 @@
+"""`annotator merge` of a file where `rename-annotator OLD NEW` ran, into a copy made before it where OLD worked on
+since (s55 S3): OLD's newer work here and the rename's copy of the older work under NEW there would leave the person
+under two names on that article. The conflict line names the rename and what to do; NEW's older work is not merged
+there; the articles OLD did not touch since take the rename. Real console script, real SQLite."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+from processes import annotator
+
+from annotator.models import ArticleIn, Suggestion
+from annotator.store import Store
+from annotator.suggest.tokens import tokenize
+
+TEXTS = ["Washington sent aid.", "Paris sent aid to Lyon."]
+
+
+def annotations(db: Path) -> list[tuple[str, str, str, int]]:
+    """(article, annotator, status, spans) of every annotation row."""
+    with sqlite3.connect(db) as connection:
+        return list(
+            connection.execute(
+                "SELECT a.article_id, a.annotator, a.status, (SELECT count(*) FROM spans s WHERE s.article_id = "
+                "a.article_id AND s.annotator = a.annotator) FROM annotations a ORDER BY 1, 2"
+            )
+        )
+
+
+def diverged(folder: Path, *, worked_on: bool = True) -> tuple[str, str]:
+    """a.db: two articles, Ana's first suggestion accepted on each; b.db a copy; Ana renamed bea in a.db by the real
+    console script; in b.db (`worked_on`) Ana accepted the second article's other suggestion. The articles' ids."""
+    suggestions = [
+        [Suggestion(start=0, end=len(t.split()[0]), label="ACTOR", text=t.split()[0], suggester="t.v1")] for t in TEXTS
+    ]
+    suggestions[1].append(Suggestion(start=18, end=22, label="LOCATION", text="Lyon", suggester="t.v1"))
+    with Store.open(folder / "a.db") as store:
+        first, second = store.add_articles(
+            [(ArticleIn(text=t), tokens, s) for t, tokens, s in zip(TEXTS, tokenize(TEXTS), suggestions, strict=True)]
+        )[0]
+        for article in (first, second):
+            pending = store.suggestions(article)
+            store.accept_suggestion(article, "Ana", pending[0].id)
+    shutil.copyfile(folder / "a.db", folder / "b.db")
+    assert annotator("rename-annotator", "Ana", "bea", "--db", "a.db", cwd=folder).returncode == 0
+    with Store.open(folder / "b.db") as store:
+        if worked_on:
+            store.accept_suggestion(second, "Ana", store.suggestions(second)[1].id)
+    return first, second
+
+
+def conflict_line(second: str) -> str:
+    return (
+        f"conflict: Ana on {second} '' differs in a.db (status: in_progress here, todo there; spans: 2 only here "
+        "(ACTOR 'Paris', LOCATION 'Lyon'); decisions on 2 suggestion(s)): kept this database's: 'Ana' was renamed "
+        "'bea' in a.db (annotator rename-annotator), and the work here went on since the files parted, so its copy "
+        "under 'bea' there was not merged on this article either (one person, one name); to take the rename with "
+        "the work here: annotator rename-annotator Ana bea --db b.db"
+    )
+
+
+NOT_MERGED = (
+    "annotator: error: 1 annotation(s) of a.db not merged: their annotator was renamed in one file and worked on in "
+    "the other (listed above); the rest is merged into b.db\n"
+)
+
+
+def test_the_conflict_names_the_rename_and_the_person_stays_under_one_name(tmp_path: Path) -> None:
+    first, second = diverged(tmp_path)
+    merged = annotator("merge", "a.db", "--db", "b.db", cwd=tmp_path)
+    assert (merged.returncode, merged.stderr) == (1, NOT_MERGED)
+    assert merged.stdout.splitlines()[-1] == conflict_line(second)
+    assert annotations(tmp_path / "b.db") == sorted(
+        [(first, "Ana", "todo", 0), (first, "bea", "in_progress", 1), (second, "Ana", "in_progress", 2)]
+    )
+
+
+def test_prefer_other_keeps_the_newer_work_here_under_one_name(tmp_path: Path) -> None:
+    first, second = diverged(tmp_path)
+    merged = annotator("merge", "a.db", "--db", "b.db", "--prefer", "other", cwd=tmp_path)
+    assert (merged.returncode, merged.stderr) == (1, NOT_MERGED)
+    assert merged.stdout.splitlines()[-1] == conflict_line(second)
+    assert annotations(tmp_path / "b.db") == sorted(
+        [(first, "Ana", "todo", 0), (first, "bea", "in_progress", 1), (second, "Ana", "in_progress", 2)]
+    )
+
+
+def test_the_advised_rename_puts_the_newer_work_under_the_new_name(tmp_path: Path) -> None:
+    first, second = diverged(tmp_path)
+    assert annotator("merge", "a.db", "--db", "b.db", cwd=tmp_path).returncode == 1
+    renamed = annotator("rename-annotator", "Ana", "bea", "--db", "b.db", cwd=tmp_path)
+    assert renamed.returncode == 0, renamed.stderr
+    assert annotations(tmp_path / "b.db") == sorted(
+        [
+            (first, "Ana", "todo", 0),
+            (first, "bea", "in_progress", 1),
+            (second, "Ana", "todo", 0),
+            (second, "bea", "in_progress", 2),
+        ]
+    )
+    checked = annotator("check", "--db", "b.db", cwd=tmp_path)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def test_a_copy_where_the_old_name_did_nothing_since_takes_the_rename(tmp_path: Path) -> None:
+    first, second = diverged(tmp_path, worked_on=False)
+    merged = annotator("merge", "a.db", "--db", "b.db", cwd=tmp_path)
+    assert (merged.returncode, merged.stderr) == (0, "")
+    assert annotations(tmp_path / "b.db") == sorted(
+        [
+            (first, "Ana", "todo", 0),
+            (first, "bea", "in_progress", 1),
+            (second, "Ana", "todo", 0),
+            (second, "bea", "in_progress", 1),
+        ]
+    )
