@@ -116,3 +116,32 @@ def test_a_copy_where_the_old_name_did_nothing_since_takes_the_rename(tmp_path: 
             (second, "bea", "in_progress", 1),
         ]
     )
+
+
+def assignments(db: Path) -> list[tuple[str, str]]:
+    with sqlite3.connect(db) as connection:
+        return list(connection.execute("SELECT article_id, annotator FROM assignments ORDER BY 1, 2"))
+
+
+def test_a_rename_made_in_a_pack_moves_the_assignments_here_too(tmp_path: Path) -> None:
+    """s55 S10: Ana renamed bea inside her pack, merged back: bea's assignments came, and Ana's stayed here."""
+    with Store.open(tmp_path / "r.db") as store:
+        first, second = store.add_articles(
+            [(ArticleIn(text=t), tokens, []) for t, tokens in zip(TEXTS, tokenize(TEXTS), strict=True)]
+        )[0]
+    for command in (("assign", "--annotators", "Ana"), ("pack", "--annotator", "Ana", "-o", "pack.db")):
+        assert annotator(*command, "--db", "r.db", cwd=tmp_path).returncode == 0
+    with Store.open(tmp_path / "pack.db") as pack:
+        pack.set_status(first, "Ana", "done")
+    assert annotator("rename-annotator", "Ana", "bea", "--db", "pack.db", cwd=tmp_path).returncode == 0
+    merged = annotator("merge", "pack.db", "--db", "r.db", cwd=tmp_path)
+    assert (merged.returncode, merged.stderr) == (0, "")
+    assert merged.stdout.splitlines()[1:3] == [
+        "2 assignment(s) added",
+        "2 assignment(s) taken back here: their annotator was renamed in the other file (annotator rename-annotator), "
+        "whose new name's assignment was added",
+    ]
+    assert assignments(tmp_path / "r.db") == sorted([(first, "bea"), (second, "bea")])
+    assert annotations(tmp_path / "r.db") == [(first, "bea", "done", 0)]
+    checked = annotator("check", "--db", "r.db", cwd=tmp_path)
+    assert checked.returncode == 0, checked.stdout + checked.stderr

@@ -355,6 +355,9 @@ def merge(
             )
         if report.assignments_added:
             say(f"{report.assignments_added} assignment(s) added")
+        if report.assignments_renamed:  # `store.merge_renames`: one person, one name assigned
+            say(f"{report.assignments_renamed} assignment(s) taken back here: their annotator was renamed in the other "
+                "file (annotator rename-annotator), whose new name's assignment was added")  # fmt: skip
         if report.assignments_taken_back:
             say(
                 f"{report.assignments_taken_back} assignment(s) of the other file left out: taken back here since "

@@ -49,7 +49,7 @@ from annotator.store.connection import Row
 from annotator.store.edits import Store
 from annotator.store.event_shapes import events_of
 from annotator.store.explained import MERGED_BY
-from annotator.store.merge_renames import edits_here, kept_apart, renamed_there, shared
+from annotator.store.merge_renames import assignments_renamed, edits_here, kept_apart, renamed_there, shared
 from annotator.store.merge_rows import (
     article_by_hash,
     copy_comments,
@@ -113,6 +113,7 @@ class MergeReport:
     suggestions_copied: int = 0
     assignments_added: int = 0
     assignments_taken_back: int = 0  # theirs, older than an `unassign` of the same here: left out
+    assignments_renamed: int = 0  # ours of a name renamed away there, the new name's there (`merge_renames`)
     tokens_refined: int = 0  # articles that took the other file's finer tokens (`merge_rows.take_finer_tokens`)
     conflicts: list[MergeConflict] = field(default_factory=list)
     text_conflicts: list[TextConflict] = field(default_factory=list)
@@ -300,6 +301,7 @@ def _merge_source(store: Store, source: MergeSource, prefer: Prefer | None, repo
         report.text_conflicts.append(TextConflict(str(source.path), row["id"], row["title"], who))
     annotations = [a for a in annotations if a["article_id"] in ours]
     _merge_assignments(store, source, ours, report)
+    report.assignments_renamed += assignments_renamed(store.conn, source, ours, f"{MERGED_BY}{source.path}")
     copy_comments(store, source, ours)
     suggestions: SuggestionIds | None = None
     packed, back = packed_pairs(store), _packs_read_back(source, ours)

@@ -9,12 +9,14 @@ Also the histories `merge` compares (`edits_here`, `shared`): one side's is the 
 
 from __future__ import annotations
 
+import json
 import sqlite3
 
-from annotator.store.aliases import goes_under, renamed_here
+from annotator.store.aliases import goes_under, renamed_here, renamed_to
 from annotator.store.connection import Row, rows_of
 from annotator.store.merge_source import MergeSource, empty, work
 from annotator.store.reads import NOT_EDITS
+from annotator.vocabulary import utc_now
 
 #: The names a rename moved to `annotator` on the article (its events naming `renamed.to`, from another name).
 _MOVED_FROM = """
@@ -52,3 +54,30 @@ def kept_apart(store_conn: sqlite3.Connection, source: MergeSource, their_articl
         if not (len(theirs) > len(mine) and shared(mine, theirs)):  # else old's is brought up to date: emptied
             return True
     return False
+
+
+def assignments_renamed(store_conn: sqlite3.Connection, source: MergeSource, ours: dict[str, str], by: str) -> int:
+    """Assignments here of a name the other file renamed away (`renamed_to` there), on articles where it holds the
+    new name's assignment and not the old's and the old name has no work here: taken back (an `unassign` event
+    naming `by`, the merge), as the rename took them there (s55 S10: a rename made in a pack, merged back, left
+    both names assigned). How many."""
+    pairs = [(row["article_id"], row["annotator"]) for row in source.assignments()]
+    theirs = {(ours[article], name) for article, name in pairs if article in ours}
+    sql = "SELECT article_id, annotator, position, batch FROM assignments ORDER BY article_id, annotator"
+    taken, now = 0, utc_now()
+    went: dict[str, str | None] = {}
+    for article, name, position, batch in store_conn.execute(sql).fetchall():
+        new = went[name] if name in went else went.setdefault(name, renamed_to(source.connection, name))
+        if new is None or (article, name) in theirs or (article, new) not in theirs:
+            continue
+        if not empty(work(store_conn, article, name)):
+            continue  # work of its own here: merge's pairs say what differs
+        store_conn.execute("DELETE FROM assignments WHERE article_id = ? AND annotator = ?", [article, name])
+        before = json.dumps({"assignment": {"position": position, "batch": batch}})
+        store_conn.execute(
+            "INSERT INTO events (article_id, annotator, action, before, after, target, at) VALUES (?, ?, 'unassign', "
+            "?, ?, NULL, ?)",
+            [article, name, before, json.dumps({"by": by}), now],
+        )
+        taken += 1
+    return taken
