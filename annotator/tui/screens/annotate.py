@@ -53,6 +53,10 @@ class AnnotateScreen(EditingScreen):
         if item is not None and self.speaker_check is not None and item.key == self.speaker_check[0]:
             self._speaker_kept(item)
             return
+        kept = item is not None and item.kind == "span" and not (item.is_quote and item.speaker is None)
+        if item is not None and kept and self.annotator_app.settings.auto_advance:  # on, as after any decision
+            self._going_on(item, f"kept {item.label.value} {quoted(item.text)} at {item.start}:{item.end}")
+            return  # (trial s55 t10 T7: after a resize it said "Nothing to accept: it is accepted already", stayed)
         if item is None or item.kind == "span":
             hint = "it is accepted already" if item else "nothing is under the cursor"
             if item is not None and item.is_quote and item.speaker is None:
@@ -100,6 +104,15 @@ class AnnotateScreen(EditingScreen):
         along = [s for s in edit.spans[1:] if s.label is Label.ACTOR and (s.start, s.end) == quote.speaker]
         return ("span", along[0].id) if along else None
 
+    def _going_on(self, origin: Item, message: str) -> None:
+        """Say `message` and go on to the next item still to decide after `origin`, or say none is left."""
+        following = self.model.next_needing(origin.order, origin.start, 1)
+        if following is None:
+            self.say(f"{message}; nothing is left to decide: d marks the article done", "green")
+            return
+        self._go_to(following, keep_search=True)
+        self.say(f"{message}; next: {self.still_to_decide(following)}", "green")
+
     def _speaker_kept(self, speaker: Item) -> None:
         """Enter on the speaker a quote brought along (`speaker_check`): it stays, and the cursor goes on to the
         next item still to decide after the quote, as after the quote's own decision: a speaker named after its
@@ -107,13 +120,7 @@ class AnnotateScreen(EditingScreen):
         quote = self.model.get(self.speaker_check[1]) if self.speaker_check is not None else None
         self.speaker_check = None
         message = f"kept the speaker {quoted(speaker.text)}"
-        origin = quote if quote is not None and quote.start < speaker.start else speaker
-        following = self.model.next_needing(origin.order, origin.start, 1)
-        if following is None:
-            self.say(f"{message}; nothing is left to decide: d marks the article done", "green")
-            return
-        self._go_to(following, keep_search=True)
-        self.say(f"{message}; next: {self.still_to_decide(following)}", "green")
+        self._going_on(quote if quote is not None and quote.start < speaker.start else speaker, message)
 
     @retried("current")
     def action_reject(self) -> None:
