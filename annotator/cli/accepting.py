@@ -48,7 +48,7 @@ def accept(
     from annotator.store.accepting import accept_pending
     from annotator.store.new_names import new_annotator_note
 
-    who = default_annotator(annotator, works=True)
+    who = default_annotator(annotator, works=True, db=db)
     with reported_before_interrupts():
         with errors_as_lines(), open_store(db, intact=True) as store:
             owner, problem = None, None

@@ -142,14 +142,14 @@ def import_(
             if rename and annotator is None:
                 raise fail("--rename: give --annotator NAME, the name the records are taken under")
             options = ReadOptions(
-                annotator=None if annotator is None else checked_name(annotator, "--annotator", works=True),
+                annotator=None if annotator is None else checked_name(annotator, "--annotator", works=True, db=db),
                 rename=rename,
                 label_map=parse_label_map(_joined(label_map)),
                 relation_map=parse_relation_map(_joined(relation_map)),
                 skip_invalid=skip_invalid,
                 spans_key=spans_key,
                 snap=snap,
-                user_map=_user_map(user_map, format),
+                user_map=_user_map(user_map, format, db),
                 **_project(text_field, config, format),
                 conll_blocks=_conll_blocks(conll_blocks, format),
             )
@@ -289,7 +289,7 @@ def _say_import_report(report: "ImportReport", db: Path, snap: bool, format_name
         )
 
 
-def _user_map(given: list[str] | None, format: FormatName) -> dict[int, str]:
+def _user_map(given: list[str] | None, format: FormatName, db: Path) -> dict[int, str]:
     """--user-map's ids and names, each name checked as a name entering as someone's work, and as one a Label
     Studio user may have (`labelstudio_users.named_user_problem`)."""
     from annotator.errors import InputError
@@ -307,7 +307,7 @@ def _user_map(given: list[str] | None, format: FormatName) -> dict[int, str]:
     for number, name in names.items():
         if problem := named_user_problem(name):
             raise fail(f"--user-map: {problem}")
-        names[number] = checked_name(name, "--user-map", works=True)
+        names[number] = checked_name(name, "--user-map", works=True, db=db)  # a long one the database holds too
     return names
 
 

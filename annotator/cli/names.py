@@ -3,14 +3,15 @@ file is when no name was given, and the annotators a team command compares."""
 
 # No `from __future__ import annotations` in this package (see `cli.common`).
 import getpass
+import shlex
 import unicodedata
 from collections.abc import Collection, Iterable
 from pathlib import Path
 
-from annotator.cli.common import fail
+from annotator.cli.common import fail, open_store
 from annotator.literal import quoted
 from annotator.store import Store, db_option
-from annotator.store.names import length_problem
+from annotator.store.names import length_problem, long_names, stored_names
 from annotator.vocabulary import (
     GOLD,
     Status,
@@ -23,17 +24,18 @@ from annotator.vocabulary import (
 )
 
 
-def checked_name(name: str, option: str, *, works: bool = False) -> str:
+def checked_name(name: str, option: str, *, works: bool = False, db: Path | None = None) -> str:
     """A name an option gives, by the one rule for annotators' names (`vocabulary.name_problem`: never a path,
     no white space at its ends); else one line naming the option. A model's name (`model:...`) is nobody's.
     `works`: the command works under the name (annotates, imports, assigns, packs, reviews), so gold, which only
-    review and adjudication write, is refused too (`vocabulary.reserved_problem`); reading commands read it."""
+    review and adjudication write, is refused too (`vocabulary.reserved_problem`); reading commands read it. A
+    name longer than a new one may be (`names.length_problem`) is taken only where the database `db` holds it."""
     if problem := model_problem(name):
         raise fail(f"{option}: {problem}")
     if works:  # a name entering as someone's work: `vocabulary.entered_name`'s rule, in NFC
         problem = worker_problem(name) or name_problem(name)
         name, problem = (name, problem) if problem else entered_name(name)
-        problem = problem or length_problem(name)
+        problem = problem or _too_long(name, option, db)
     else:
         name = unicodedata.normalize("NFC", name)  # as names are stored
         problem = name_problem(name)
@@ -42,11 +44,32 @@ def checked_name(name: str, option: str, *, works: bool = False) -> str:
     return name
 
 
-def default_annotator(name: str | None, option: str = "--annotator", *, works: bool = False) -> str:
-    """The name given (`checked_name`), else the login (a login that is no name to work under is refused as
-    well, saying to give the option)."""
+def _too_long(name: str, option: str, db: Path | None) -> str | None:
+    """Why `name` may not be taken for its length: new to `db` and over the limit (newcomer-first: a Label Studio
+    user's email of 64 characters an earlier import stored was refused to every command, with no way to work
+    under it). Where the database holds longer names, the line names one, and the rename that shortens it."""
+    problem = length_problem(name)
+    if problem is None or db is None or not db.exists():
+        return problem
+    with open_store(db, read_only=True) as store:  # only for a name this long: the usual one opens nothing more
+        if name in {stored for _, stored, _, _ in stored_names(store.conn)}:  # renamed away too: the store says so
+            return None
+        held = long_names(store.conn)
+    if held and option != "NEW":  # NEW is rename's own: no rename to advise
+        problem += (
+            f"; {db} holds no such name (its longer names, such as {held[0]!r}, work as they are; "
+            f"`annotator rename-annotator {shlex.quote(held[0])} NEW{db_option(db)}` gives one a shorter name)"
+        )
+    return problem
+
+
+def default_annotator(
+    name: str | None, option: str = "--annotator", *, works: bool = False, db: Path | None = None
+) -> str:
+    """The name given (`checked_name`, a long one held by `db`), else the login (a login that is no name to work
+    under is refused as well, saying to give the option)."""
     if name is not None:
-        return checked_name(name, option, works=works)
+        return checked_name(name, option, works=works, db=db)
     login = getpass.getuser() or "annotator"
     from annotator.cli.logins import checked_login, login_refused
 

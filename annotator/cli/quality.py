@@ -183,7 +183,7 @@ def adjudicate(
         raise fail(
             f"only --auto is available from the command line; disagreements are settled in `annotator review{db_option(db)}`"
         )
-    who = default_annotator(reviewer, "--reviewer", works=True)
+    who = default_annotator(reviewer, "--reviewer", works=True, db=db)
     step_by_step = (
         "articles settled before it keep their gold (each article is one event, undoable); the rest are unchanged: "
         "run the same command again to finish"

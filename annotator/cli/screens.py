@@ -47,7 +47,7 @@ def review(
     from annotator.store.assignments import compared_articles
     from annotator.vocabulary import Status
 
-    who = default_annotator(reviewer, "--reviewer", works=True)
+    who = default_annotator(reviewer, "--reviewer", works=True, db=db)
     with (
         errors_as_lines(),
         open_store(db, read_only=True, intact=True) as store,
@@ -82,7 +82,9 @@ def annotate(
 
     Example: annotator annotate --db annotations.db --annotator alice
     """
-    chosen = None if ask_annotator and not annotator else default_annotator(annotator, works=True)  # before opening
+    chosen = (
+        None if ask_annotator and not annotator else default_annotator(annotator, works=True, db=db)
+    )  # before opening
     _needs_terminal("the annotation screen", "or `annotator serve` to annotate in a browser")
     existed = db.exists()
     with errors_as_lines(), store_to_fill(db) as store:

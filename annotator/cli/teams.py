@@ -76,7 +76,7 @@ def assign(
     if any("," in value for value in annotators):  # whole, such a value names someone the database knows, or none
         with errors_as_lines(), open_store(db, read_only=True) as store:  # nothing written before the names pass
             known = {*store.annotators(), *assignees(store)}
-    team = [checked_name(name, "--annotators", works=True) for name in named(annotators, known)]
+    team = [checked_name(name, "--annotators", works=True, db=db) for name in named(annotators, known)]
     by = checked_login()  # who assigned, in every event: a name as any other entering
     with reported_before_interrupts():
         with errors_as_lines(), open_store(db) as store:
@@ -129,7 +129,7 @@ def rename_annotator(
     from annotator.store.renaming import rename_annotator as rename
 
     old = checked_name(old, "OLD")  # as stored: an older release's name too, which no name entering may be now
-    new = checked_name(new, "NEW", works=True)
+    new = checked_name(new, "NEW", works=True, db=db)
     if problem := _users_name_problem(old, new):
         raise fail(f"NEW: {problem}; nothing was written")
     by = checked_login()  # who renamed, in the assignment events: a name as any other entering
@@ -238,7 +238,7 @@ def pack(
     """
     from annotator.store.pack import pack as write_pack
 
-    annotator = checked_name(annotator, "--annotator", works=True)
+    annotator = checked_name(annotator, "--annotator", works=True, db=db)
     with reported_before_interrupts():
         with errors_as_lines(), open_store(db) as store:
             report = write_pack(store, annotator, output, note)
@@ -280,7 +280,7 @@ def serve(
     from annotator.tui.serving import LOCAL_HOSTS, check_listening, serve_command
 
     if annotator is not None:
-        annotator = checked_name(annotator, "--annotator", works=True)
+        annotator = checked_name(annotator, "--annotator", works=True, db=db)
     host = unbracketed(host)
     if host not in LOCAL_HOSTS and not public:
         raise fail(f"--host {host} would let other machines connect, with no password: add --public to mean it")

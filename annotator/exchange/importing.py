@@ -60,6 +60,7 @@ from annotator.exchange.verdicts import unsaid as unsaid  # `annotator import` a
 from annotator.literal import quoted
 from annotator.models import ArticleIn, Suggestion, content_hash
 from annotator.store import Store
+from annotator.store.names import length_problem
 from annotator.store.new_names import EnteringNames
 from annotator.suggest.tokens import tokenize
 from annotator.vocabulary import Status, is_model, model_problem
@@ -369,6 +370,12 @@ def _names_problem(entering: EnteringNames, item: ImportedRecord) -> InputError 
     names += [(c.annotator, f"{item.comments_field}[{i}].annotator") for i, c in enumerate(record.comments or [])]
     for number, (name, field_name) in enumerate(names):
         if problem := (model_problem(name) if number else None) or entering.problem(name):
+            if problem == length_problem(name):  # a new name, too long: the way to a shorter one
+                problem += (
+                    f": give the user a shorter one with --user-map {item.user}=NAME"
+                    if item.user is not None and not number
+                    else ": import it under a shorter one with --annotator NAME --rename (a file of one annotator's work)"
+                )
             return item.where.error(problem, field_name)  # the model writes no comments (atk34 10)
     return None
 

@@ -7,15 +7,16 @@ speaker), spans by (offsets, label, text, speaker).
 
 from __future__ import annotations
 
+import shlex
 import sqlite3
 from pathlib import Path
 from typing import Any
 
 from annotator.errors import AnnotatorError, found
 from annotator.literal import literal, quoted
-from annotator.store.connection import SPAN_SELECT, Row, rows_of
+from annotator.store.connection import SPAN_SELECT, Row, db_option, rows_of
 from annotator.store.content import content_problems, moment_problems
-from annotator.store.names import name_problems, renamed_away, stored_names
+from annotator.store.names import length_problem, name_problems, renamed_away, stored_names
 from annotator.store.new_names import EnteringNames
 from annotator.store.opening import DatabaseError, open_database
 from annotator.store.reads import Reader, edited
@@ -96,8 +97,13 @@ class MergeSource:
         for table, name, article_id, _ in stored_names(self.connection):
             problem = None if name in away else entering.problem(name)
             if problem:
+                shorter = (  # a name too long to enter here: renamed there first
+                    f" (`annotator rename-annotator {shlex.quote(name)} NEW{db_option(self.path)}` gives it a shorter name there)"
+                    if problem == length_problem(name)
+                    else ""
+                )
                 raise AnnotatorError(
-                    f"{self.path}: table {table!r}: article {found(article_id)}: {problem}; nothing was merged"
+                    f"{self.path}: table {table!r}: article {found(article_id)}: {problem}; nothing was merged{shorter}"
                 )
 
     def close(self) -> None:

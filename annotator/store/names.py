@@ -125,13 +125,23 @@ NAME_LIMIT = 50
 
 def length_problem(name: str) -> str | None:
     """Why `name` is too long to enter (a trial: a 5,000-character name was taken, and `export` then failed on a
-    5,000-character line). Only where a name enters: a name stored longer by an older release stays readable."""
+    5,000-character line). Only where a name new to the database enters: a name stored longer (by an older
+    release, or an earlier import of a Label Studio user's email) is taken as it is (`new_names.entering_problem`,
+    `cli.names.checked_name`)."""
     if len(name) <= NAME_LIMIT:
         return None
     return (
         f"an annotator's name may be at most {NAME_LIMIT} characters (it names the export file "
         f"exports/NAME.jsonl): this one has {len(name):,}"
     )
+
+
+def long_names(connection: sqlite3.Connection) -> list[str]:
+    """The names stored here longer than `NAME_LIMIT` (none a command of this release stores new), in order; not
+    one a rename took all work from."""
+    away = renamed_away(connection)  # history, no name anyone works under
+    found = {name for _, name, _, problem in stored_names(connection) if problem is None and len(name) > NAME_LIMIT}
+    return sorted(found - away)
 
 
 #: How `look_alike_problem` names the other name: here, and where a name enters (`new_names.entering_problem`).

@@ -5,7 +5,14 @@ database notice); `accept` and `import --annotator` say it on stderr, in the sam
 from __future__ import annotations
 
 from annotator.literal import quoted
-from annotator.store.names import IN_THIS_FILE, WORKING_HERE, look_alike_problem, renamed_away, stored_names
+from annotator.store.names import (
+    IN_THIS_FILE,
+    WORKING_HERE,
+    length_problem,
+    look_alike_problem,
+    renamed_away,
+    stored_names,
+)
 from annotator.store.reads import Reader
 from annotator.vocabulary import is_model
 
@@ -46,14 +53,19 @@ def new_annotator_note(store: Reader, name: str) -> str | None:
 
 
 def entering_problem(store: Reader, name: str) -> str | None:
-    """Why `name` may not enter this database, else None: it looks like a name stored here that it is not ("аlісе"
-    in Cyrillic letters where alice works: `names.look_alike_problem`). Every way a name enters the store asks it
-    (`import`, `accept`, `merge`, `assign`). A name renamed away is none of these (`Ana` renamed `ana`): the store
-    refuses work under it, naming the rename (`aliases`), and an import puts it under the new name."""
+    """Why `name` may not enter this database, else None: new here, it is longer than a name may be
+    (`names.length_problem`: a name the database holds is taken at any length, an earlier import's Label Studio
+    email perhaps); it looks like a name stored here that it is not ("аlісе" in Cyrillic letters where alice works:
+    `names.look_alike_problem`). Every way a name enters the store asks it (`import`, `accept`, `merge`, `assign`,
+    the screen's who). A name renamed away is none of these (`Ana` renamed `ana`): the store refuses work under it,
+    naming the rename (`aliases`), and an import puts it under the new name."""
     away = renamed_away(store.conn)
     if name in away:
         return None
-    present = [stored for _, stored, _, problem in stored_names(store.conn) if problem is None and stored not in away]
+    names = stored_names(store.conn)
+    if (too_long := length_problem(name)) and name not in {stored for _, stored, _, _ in names}:
+        return too_long
+    present = [stored for _, stored, _, problem in names if problem is None and stored not in away]
     return look_alike_problem(name, present, WORKING_HERE)
 
 
