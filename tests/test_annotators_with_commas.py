@@ -78,3 +78,32 @@ def test_assign_splits_a_value_no_known_name_as_before(db: Path) -> None:
     with sqlite3.connect(db) as connection:
         names = connection.execute("SELECT DISTINCT annotator FROM assignments ORDER BY 1").fetchall()
     assert names == [("carol",), ("dave",)]
+
+
+# S9: a comma was allowed in a name an option gives, but `assign --annotators` parts a new name at its commas: "Smith,
+# J" assigned before any work became two annotators, Smith and J. A new name an option gives may not hold a comma (one
+# line, nothing written); a name the database holds with one keeps working (the repeated option, a whole value).
+COMMA = (
+    "an annotator's name given on the command line may not hold a comma (--annotators parts names at commas): 'Jones, "
+    "K'; a name the database holds with one is taken whole"
+)
+
+
+def test_a_new_name_with_a_comma_is_refused_by_annotator(db: Path) -> None:
+    before = db.read_bytes()
+    line = one_error_line(annotator("accept", "--db", db, "--annotator", "Jones, K"))
+    assert line == f"--annotator: {COMMA}"
+    assert db.read_bytes() == before
+
+
+def test_a_new_name_with_a_comma_is_refused_as_rename_new(db: Path) -> None:
+    before = db.read_bytes()
+    line = one_error_line(annotator("rename-annotator", "bob", "Jones, K", "--db", db))
+    assert line == f"NEW: {COMMA}"
+    assert db.read_bytes() == before
+
+
+def test_a_stored_name_with_a_comma_works_under_annotator(db: Path) -> None:
+    result = annotator("accept", "--db", db, "--annotator", SMITH)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout.splitlines()[0] == f"{SMITH}: 0 suggestion(s) accepted in 0 article(s) -> {db}"

@@ -29,13 +29,14 @@ def checked_name(name: str, option: str, *, works: bool = False, db: Path | None
     no white space at its ends); else one line naming the option. A model's name (`model:...`) is nobody's.
     `works`: the command works under the name (annotates, imports, assigns, packs, reviews), so gold, which only
     review and adjudication write, is refused too (`vocabulary.reserved_problem`); reading commands read it. A
-    name longer than a new one may be (`names.length_problem`) is taken only where the database `db` holds it."""
+    name longer than a new one may be (`names.length_problem`), or with a comma, is taken only where the database
+    `db` holds it (`_new_name_problem`)."""
     if problem := model_problem(name):
         raise fail(f"{option}: {problem}")
     if works:  # a name entering as someone's work: `vocabulary.entered_name`'s rule, in NFC
         problem = worker_problem(name) or name_problem(name)
         name, problem = (name, problem) if problem else entered_name(name)
-        problem = problem or _too_long(name, option, db)
+        problem = problem or _new_name_problem(name, option, db)
     else:
         name = unicodedata.normalize("NFC", name)  # as names are stored
         problem = name_problem(name)
@@ -44,23 +45,35 @@ def checked_name(name: str, option: str, *, works: bool = False, db: Path | None
     return name
 
 
-def _too_long(name: str, option: str, db: Path | None) -> str | None:
-    """Why `name` may not be taken for its length: new to `db` and over the limit (newcomer-first: a Label Studio
-    user's email of 64 characters an earlier import stored was refused to every command, with no way to work
-    under it). Where the database holds longer names, the line names one, and the rename that shortens it."""
-    problem = length_problem(name)
+def _new_name_problem(name: str, option: str, db: Path | None) -> str | None:
+    """Why `name` may not be taken from an option as a name new to `db`: over the length limit (newcomer-first: a
+    Label Studio user's email of 64 characters an earlier import stored was refused to every command, with no way
+    to work under it), or holding a comma, which `--annotators` parts names at (S9: `assign --annotators "Smith, J"`
+    made two annotators of one new name). A name the database holds is taken as it is, read only for such a
+    name. Where the database holds longer names, a length refusal names one and the rename that shortens it."""
+    problem = length_problem(name) or comma_problem(name)
     if problem is None or db is None or not db.exists():
         return problem
-    with open_store(db, read_only=True) as store:  # only for a name this long: the usual one opens nothing more
+    with open_store(db, read_only=True) as store:  # only for such a name: the usual one opens nothing more
         if name in {stored for _, stored, _, _ in stored_names(store.conn)}:  # renamed away too: the store says so
             return None
-        held = long_names(store.conn)
+        held = long_names(store.conn) if problem == length_problem(name) else []
     if held and option != "NEW":  # NEW is rename's own: no rename to advise
         problem += (
             f"; {db} holds no such name (its longer names, such as {held[0]!r}, work as they are; "
             f"`annotator rename-annotator {shlex.quote(held[0])} NEW{db_option(db)}` gives one a shorter name)"
         )
     return problem
+
+
+def comma_problem(name: str) -> str | None:
+    """Why a new name given on the command line may not hold a comma, else None."""
+    if "," not in name:
+        return None
+    return (
+        "an annotator's name given on the command line may not hold a comma (--annotators parts names at commas): "
+        f"{quoted(name)}; a name the database holds with one is taken whole"
+    )
 
 
 def default_annotator(
