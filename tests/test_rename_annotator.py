@@ -134,7 +134,7 @@ def test_agreement_stats_and_export_show_one_annotator(tmp_path: Path) -> None:
     assert (exported.returncode, exported.stdout, exported.stderr) == (
         1,
         "",
-        "annotator: error: no annotations by 'labelstudio-user-1' to export (in the database: ana, labelstudio-user-2)\n",
+        "annotator: error: 'labelstudio-user-1' was renamed 'ana' (annotator rename-annotator): use --annotator ana\n",
     )
     with Store.open(tmp_path / "a.db", read_only=True) as store:
         assert [(r["article_id"], r["status"]) for r in state(store, "ana")] == [

@@ -154,7 +154,10 @@ def chosen_annotators(
         chosen = [checked_name(name, "--annotators") for name in chosen]
         unknown = [n for n in chosen if n not in known]
         if unknown:
-            raise fail(f"no annotations by '{unknown[0]}' (in the database: {found})")  # as `evaluate` says
+            from annotator.store.aliases import renamed_line
+
+            said = f"no annotations by '{unknown[0]}' (in the database: {found})"  # as `evaluate` says
+            raise fail(renamed_line(store.conn, unknown[0], "--annotators") or said)
     else:
         chosen = [n for n in (known if include_in_progress else store.finished_annotators()) if n != GOLD]
     if len(set(chosen)) != len(chosen):

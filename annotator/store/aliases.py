@@ -59,6 +59,27 @@ def _moved_to(connection: sqlite3.Connection, name: str) -> str | None:
     return found[0]
 
 
+def renamed_line(connection: sqlite3.Connection, name: str, option: str = "--annotator") -> str | None:
+    """What a command that reads `name`'s work says where a rename took all of it (S11: `export --annotator Ana`
+    after `rename-annotator Ana ana` said "no annotations by 'Ana'", not where they went): the name it went to and
+    the option to give it with; None when `name` is no alias (a name not UTF-8, a byte the command line gave, none
+    is). The one line of every such command."""
+    if not name.isascii() and not _utf8(name):
+        return None
+    new = renamed_to(connection, name)
+    if new is None:
+        return None
+    return f"{quoted(name)} was renamed {quoted(new)} (annotator rename-annotator): use {option} {_shell(new)}"
+
+
+def _utf8(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate: bytes that were no UTF-8
+        return False
+    return True
+
+
 def alias_refusal(old: str, new: str) -> str:
     """The one line a write under the alias `old` is refused with."""
     return (

@@ -177,7 +177,11 @@ def _refusal(reader: Reader, annotator: str, out: str | Path) -> Path:
     out = Path(out)
     if not assigned(reader, annotator):
         names = ", ".join(assignees(reader)) or f"nobody: run `annotator assign{db_option(reader.path)}` first"
-        raise AnnotatorError(f"no article is assigned to {quoted(annotator)} (assigned: {names})")
+        from annotator.store.aliases import renamed_line
+
+        raise AnnotatorError(
+            renamed_line(reader.conn, annotator) or f"no article is assigned to {quoted(annotator)} (assigned: {names})"
+        )
     try:
         target, found = regular_target(out)
     except PlaceError as error:
