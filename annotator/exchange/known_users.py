@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import shlex
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,6 +29,7 @@ from annotator.exchange.formats.labelstudio_users import SYNTHETIC
 from annotator.literal import quoted
 from annotator.models import ArticleIn
 from annotator.store import Store
+from annotator.store.names import stored_names
 
 if TYPE_CHECKING:
     from annotator.exchange.formats.common import Read
@@ -86,6 +87,7 @@ def as_stored(
         renamed[number] = one
         as_given[given] = one.name
     _one_name_each(renamed, _users(items, numbers), user_map, path)
+    _refuse_unnamed_beside_named(store, items, {*_users(items, numbers), *as_given.values()})
     if not renamed:
         return list(items), []
     records = [
@@ -101,6 +103,40 @@ def as_stored(
         f"(the {those.split()[1]} an earlier import gave them: the annotation ids of {path} kept here for {those} are "
         f"theirs): their work is imported under {those}"
     ]
+
+
+def _refuse_unnamed_beside_named(store: Store, items: Sequence[Read | Entering], named: Collection[str]) -> None:
+    """R10: a user the file knows only by id, new to the database (`labelstudio-user-N`, no work here), whose work
+    would go on an article that keeps a Label Studio annotation id for a name of someone's (an earlier import's
+    `--user-map N=ana`, or an email) whom none of the file's users is: the database cannot tell whether user N is
+    that person (a skip imported with `--user-map 1=ana`, then user 1's answer to another copy of the text without
+    it, sharing no annotation id with it, went in silently under `labelstudio-user-1` beside ana). Refused in one
+    line naming the file, the user, the article and the name, asking for --user-map, before anything is written.
+    `named`: the names the file's work goes under (its users' own, and those the database knows them by)."""
+    working = set(store.annotators())
+    known = {name for _, name, _, _ in stored_names(store.conn)}  # a name renamed away too: the rename says who
+    metas: dict[str, object] = {}
+    for item in items:
+        if not isinstance(item, ImportedRecord) or item.user is None:
+            continue
+        record = item.record
+        if record.annotator != f"{SYNTHETIC}{item.user}" or record.annotator in known:
+            continue
+        if (existing := store.has_article(ArticleIn(id=record.article_id, text=record.text))) is None:
+            continue
+        if existing not in metas:
+            metas[existing] = store.article(existing).meta.get(ANNOTATION_IDS)
+        ids = metas[existing]
+        for name, annotation in sorted(ids.items()) if isinstance(ids, dict) else ():
+            if name.startswith(SYNTHETIC) or name in named or name not in working:
+                continue
+            raise item.where.error(
+                f"Label Studio user {item.user} is known here only by id, and article {quoted(existing)} keeps "
+                f"Label Studio annotation {annotation} of {quoted(name)}, whom no user of this file is: this database "
+                f"cannot tell whether user {item.user} is {quoted(name)}; give --user-map {item.user}="
+                f"{shlex.quote(name)} if so, else --user-map {item.user}=NAME {NOTHING}",
+                item.annotator_field,
+            )
 
 
 def _renaming(first: str, second: str) -> str:
