@@ -5,6 +5,7 @@ import of `annotator.cli` itself printed a traceback. What runs before (the inte
 
 import errno
 import io
+import os
 import sys
 
 STARTING = "annotator: interrupted while starting; nothing was done\n"
@@ -34,6 +35,9 @@ def main() -> None:
     """`annotator`: the handlers of `annotator.interrupts` first (a light module), then the commands."""
     if sys.stdout is None:
         sys.stdout = _Closed()
+    if sys.stderr is None:  # closed (`2>&-`, a service): notes and errors go nowhere, the exit status still says;
+        # ingest stopped with status 1 and nothing written, on its progress bar asking it if it was a terminal
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 (the process keeps it: t10 T4)
     try:
         from annotator.interrupts import terminate_as_interrupt
 

@@ -67,3 +67,15 @@ def test_a_docbin_cut_short_by_its_reader_is_no_success(tmp_path: Path) -> None:
     reader.stdin.close()
     reader.wait()
     assert (result.returncode, result.stderr) == (1, "")
+
+
+def test_ingest_with_its_error_output_closed_does_its_work(tmp_path: Path) -> None:
+    """Trial s55 t10 T4: `ingest ... 2>&-` (a service, a cron job) ended with status 1 and no database: its progress bar
+    asked the closed standard error whether it was a terminal."""
+    (tmp_path / "a.jsonl").write_text('{"id": "a1", "text": "Ann said it rained in Paris."}\n', encoding="utf-8")
+    command = [ANNOTATOR, "ingest", "a.jsonl", "--no-suggest", "--db", "e.db"]
+    result = subprocess.run(command, cwd=tmp_path, preexec_fn=lambda: os.close(2), capture_output=False, timeout=120,
+                            stdout=subprocess.PIPE, text=True)  # fmt: skip
+    assert (result.returncode, result.stdout) == (0, "1 article(s) added, 0 already stored, 0 suggestion(s) -> e.db\n")
+    with Store.open(tmp_path / "e.db", read_only=True) as store:
+        assert store.count("articles") == 1
