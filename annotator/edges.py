@@ -73,11 +73,11 @@ def move_edge(
             raise EdgeRefused("the article ends there" if crossed is None else sentence)
         if first > last:
             raise EdgeRefused("a span needs at least one token: remove it with x instead")
+        if crossed is not None:  # before the line break after it: the sentence's end is what stops it (t10 T6)
+            raise EdgeRefused(sentence)
         new_start, new_end = tokens[first][0], tokens[last][1]
         if any(char in LINE_BREAKS for char in text[new_start:new_end]):
             raise EdgeRefused("a span may not cross a line break")
-        if crossed is not None:
-            raise EdgeRefused(sentence)
         edge = new_start if side == "start" else new_end - 1  # never on a markup tag, as over punctuation
         opening = text[new_start] in "([{" or any(char.isalnum() for char in text[new_start : tokens[first][1]])
         if label is Label.QUOTE and side == "start" and not opening:  # not '. "We will', nor ', of course'

@@ -31,6 +31,16 @@ def test_the_end_of_a_sentences_last_word_does_not_grow_over_the_sentence_after(
     assert str(refused.value) == "the span ends a sentence: its end does not cross the '!' that ends it"
 
 
+def test_the_end_of_a_lines_last_word_names_the_sentences_end_not_the_line_break() -> None:
+    """Trial s55 t10 T6: at a line's end the refusal said "a span may not cross a line break", where the '.' that
+    ends the sentence is what stops the edge, as mid-line."""
+    text = "He told Reuters via a chat app.\nThe talks went on."
+    app = text.index("chat app")
+    with pytest.raises(EdgeRefused) as refused:
+        move_edge(text, offsets(text), app, app + len("chat app"), "ACTOR", "end", 1)
+    assert str(refused.value) == "the span ends a sentence: its end does not cross the '.' that ends it"
+
+
 def test_an_edge_inside_a_sentence_still_moves_and_a_quote_crosses_its_sentences() -> None:
     tokens = offsets(TEXT)
     soldiers = TEXT.index("Soldiers")

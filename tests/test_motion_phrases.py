@@ -143,8 +143,8 @@ def test_edges_move_by_allowed_tokens(tokens) -> None:
 
 def test_an_edge_move_skips_punctuation_and_never_crosses_a_line_break(tokens) -> None:
     agreed = TEXT.index("agreed")
-    with pytest.raises(EdgeRefused, match="line break"):
-        move_edge(TEXT, tokens, agreed, agreed + len("agreed"), "ACTOR", "end", 1)  # '.' is skipped, then '\n'
+    with pytest.raises(EdgeRefused, match=r"'\.' that ends it"):  # the '.' stops it before the '\n' (s55 t10 T6)
+        move_edge(TEXT, tokens, agreed, agreed + len("agreed"), "ACTOR", "end", 1)
     at = TEXT.index("At least")
     with pytest.raises(EdgeRefused, match="line break"):
         move_edge(TEXT, tokens, at, at + 2, "FIGURE", "start", -1)  # '.\nAt': never '.' nor the break
