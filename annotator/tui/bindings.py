@@ -98,7 +98,8 @@ EDITING = [
     _key("enter", "accept", "Accept", "accept the current suggestion (or a rejected one shown with R: taken back); a "
          "quote's suggested speaker still pending is accepted with it and is current next, to check (the status line "
          "names it; enter keeps it and goes on); a speaker marked before stays as it is, and the cursor goes on to "
-         "the next item, which the status line names", "accept", show=True),
+         "the next item, which the status line names; on a span accepted already (after [ ] { }), keeps it and goes on",
+         "accept", show=True),
     _key("x,delete", "reject", "Reject", "reject the current suggestion, or remove the current span (a selection it "
          "only clears, saying so)", "reject",
          show=True),
