@@ -50,7 +50,7 @@ async def test_the_help_screen_lists_every_binding_with_its_keys(running, tmp_pa
         "accept the current suggestion (or a rejected one shown with R: taken back); a quote's suggested speaker still "
         "pending is accepted with it and is current next, to check (the status line names it; enter keeps it and goes "
         "on); a speaker marked before stays as it is, and the cursor goes on to the next item, which the status line "
-        "names"
+        "names; on a span accepted already (after [ ] { }), keeps it and goes on"
     )
     assert f"{'a':>14}  {accept}" in lines
 
