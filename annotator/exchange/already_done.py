@@ -18,6 +18,7 @@ from annotator.exchange.realign import StoredWords
 from annotator.exchange.task_work import Answer, Done, TaskWork
 from annotator.models import ArticleIn
 from annotator.store import Store
+from annotator.store.origins import import_origin, imported_work_stands
 from annotator.vocabulary import Status
 
 
@@ -39,7 +40,7 @@ def _done(database: Path, tasks: Sequence[TaskWork]) -> bool:
                     return False
                 answers.setdefault(found, []).extend(task.answers)
             return all(
-                _imported(store.article(found).meta.get(ANNOTATION_IDS), given) or _answer_stands(store, found, given)
+                _imported(store, found, given) or _answer_stands(store, found, given)
                 for found, given in answers.items()
             )
     except (AnnotatorError, sqlite3.Error, OSError):
@@ -60,7 +61,8 @@ def _answer_stands(store: Store, article_id: str, answers: list[Answer]) -> bool
     """Whether the file's annotations of an article are only skips that the import leaves out against an answer
     stored here from another copy of the text (`skipped_copies.stored_answer_stands`: "that answer stands"): the
     skip's user, known by id only, as the import names them (`labelstudio-user-N`), has an answer stored (not a
-    skip) under a kept id of another annotation (s53 t7 F8-v1-a-1: a file of only the skipped copy kept ingest
+    skip) under a kept id of another annotation, which an import in effect brought, edited since or not
+    (`skipped_copies.answered_task`; once undone, the import meets the skip as a conflict: s55 F8-v1-a-2) (s53 t7 F8-v1-a-1: a file of only the skipped copy kept ingest
     advising the import, which left the skip out again). A user the import would name by an email or --user-map
     cannot be told here: the advice is given as before."""
     kept = store.article(article_id).meta.get(ANNOTATION_IDS)
@@ -70,19 +72,23 @@ def _answer_stands(store: Store, article_id: str, answers: list[Answer]) -> bool
         name = f"{SYNTHETIC}{answer.by}"
         if not answer.skipped or not answer.by.isdigit() or kept.get(name) in (None, answer.id):
             return False
-        if store.status(article_id, name) is Status.SKIPPED:
-            return False
+        if store.status(article_id, name) is Status.SKIPPED or import_origin(store, article_id, name) is None:
+            return False  # a skip, or work no import in effect brought (undone): the import compares them
     return True
 
 
-def _imported(kept: Any, answers: list[Answer]) -> bool:
+def _imported(store: Store, article_id: str, answers: list[Answer]) -> bool:
     """Whether an article's annotations in the file (of every task of its text) are imported: the article keeps
     each one's id in `labelstudio_annotation_ids` (import keeps one an annotator, `kept_ids`), or one it keeps
-    stands for it (a skip or a repeat of a copy, left out by design: re-trial s52 t6 F8-v1-a). An annotation
-    without an id cannot be told imported."""
+    stands for it (a skip or a repeat of a copy, left out by design: re-trial s52 t6 F8-v1-a), and the work of the
+    annotator it is kept for is still what the import left (`imported_work_stands`: once edited, undone or redone
+    here, importing the file again meets it as a conflict, which the note then leaves to the import to say: s55
+    F8-v1-a-2). An annotation without an id cannot be told imported."""
     if not answers:
         return True
+    kept: Any = store.article(article_id).meta.get(ANNOTATION_IDS)
     if not isinstance(kept, dict) or any(answer.id is None for answer in answers):
         return False
-    standing = [answer for answer in answers if answer.id in kept.values()]
+    stands = {given for who, given in kept.items() if imported_work_stands(store, article_id, who)}
+    standing = [answer for answer in answers if answer.id in stands]
     return all(answer in standing or any(one.stands_for(answer) for one in standing) for answer in answers)

@@ -42,6 +42,38 @@ def import_origin(store: Reader, article_id: str, annotator: str) -> ImportOrigi
     return ImportOrigin(_origin(imports[latest]), edits[-1] == latest)
 
 
+def imported_work_stands(store: Reader, article_id: str, annotator: str) -> bool:
+    """Whether the annotator's work on the article is still what an import left there: the latest import in effect
+    wrote the spans, status and flag reason stored now (edits since that were taken back, or an undo and a redo of
+    it, leave it so), or no import ever wrote it (an import keeps the annotation id of a record equal to the stored
+    work, "unchanged", writing nothing). False once that work was changed here, or the import that wrote it undone,
+    which a second import of the same file meets as stored work (a conflict: s55 F8-v1-a-2)."""
+    events = store.conn.execute(
+        "SELECT id, action, after FROM events WHERE article_id = ? AND annotator = ? ORDER BY id",
+        [article_id, annotator],
+    ).fetchall()
+    imports = {event_id: after for event_id, action, after in events if action == "import"}
+    if not imports:
+        return True
+    done, _, _ = stacked((event_id, action) for event_id, action, _ in events)
+    latest = next((event_id for event_id in reversed(done) if event_id in imports), None)
+    if latest is None:
+        return False
+    try:
+        brought = json.loads(imports[latest])
+    except (TypeError, ValueError):
+        return False
+    if not isinstance(brought, dict) or not isinstance(brought.get("spans"), list):
+        return False
+    spans = sorted((row.get("start"), row.get("end"), row.get("label")) for row in brought["spans"])
+    stored = sorted((span.start, span.end, span.label.value) for span in store.spans(article_id, annotator))
+    return (spans, brought.get("status"), brought.get("flag_reason")) == (
+        stored,
+        store.status(article_id, annotator).value,
+        store.flag_reason(article_id, annotator),
+    )
+
+
 def work_origin(store: Reader, article_id: str, annotator: str) -> dict[str, Any]:
     """The `origin` the import that wrote the annotator's work on the article kept, when that import is the last
     edit of it; {} otherwise (edited since, or an import that said none: an older release's, another format's)."""
