@@ -47,6 +47,7 @@ from annotator.exchange.skipped_copies import (
     SkippedCopy,
     edited_skip,
     replaced_skip,
+    settled,
     stored_answer_stands,
     take_answered_ids,
 )
@@ -260,7 +261,7 @@ def store_records(
         seen[key] = item
         placed_at[key] = len(placed)
         placed.append((item, existing, target))
-    report.copies += repeated.listed(seen)
+    report.copies += repeated.listed(seen, store)
     fresh: dict[str, ImportedRecord] = {}
     for item, existing, target in placed:
         if existing is None and target == item.record.article_id:
@@ -354,10 +355,10 @@ def store_records(
             if progress and (done % 100 == 0 or done == len(ready)):
                 progress(done, len(ready))
         left = {(conflict.article_id, conflict.annotator) for conflict in report.conflicts}
-        left |= stood  # nor of a skip of a copy whose answer stands here
+        left |= stood | repeated.kept_stored  # nor of a skip of a copy whose answer (or skip) stands here
         report.ids_not_kept += keep_on_stored(store, answered, fresh, left)  # re-trial t4r F7-v1
     report.skipped.sort(key=lambda skipped: (skipped.where.line or 0, skipped.where.record or 0))
-    report.copies.sort(key=lambda copy: (copy.where.line or 0, copy.where.record or 0))
+    report.copies = settled(report.copies, {(conflict.where, conflict.annotator) for conflict in report.conflicts})
     report.kept_rebuilt = words.kept_of(item for _, item, _ in ready)
     return report
 

@@ -10,7 +10,8 @@ answer whose import kept no origin, JSON_MIN's, by the article's kept task id); 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import dataclasses
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -40,10 +41,17 @@ class SkippedCopy:
     annotator: str
     other: str
     answered: bool = True
+    by: Where | None = None  # the answer (or skip) in the file it is left out for; None: one stored here
+    conflicts: bool = False  # that answer is not imported, in conflict with the stored work (`settled`)
 
     def __str__(self) -> str:
         task = f"task id {self.task}" if self.task is not None else f"task {self.where.record}"
         said = f"{self.where.named(find=True)}: {task}, {self.part}: {self.annotator} skipped it"
+        if self.answered and self.conflicts:
+            return (
+                f"{said} and answered the same text at {self.other}, an answer not imported: it conflicts with the "
+                "work stored here (listed below)"
+            )
         if self.answered:
             return f"{said} and answered the same text at {self.other}: that answer stands"
         return f"{said}, as they skipped the same text at {self.other}"
@@ -61,7 +69,9 @@ def _at(item: ImportedRecord) -> str:
 
 def in_file(skip: ImportedRecord, other: ImportedRecord, *, answered: bool = True) -> SkippedCopy:
     """The skip of one copy, left out for the same user's answer to (or skip of) another copy in the file."""
-    return SkippedCopy(skip.where, _task_of(skip), skip.part or "", skip.record.annotator, _at(other), answered)
+    return SkippedCopy(
+        skip.where, _task_of(skip), skip.part or "", skip.record.annotator, _at(other), answered, other.where
+    )
 
 
 def origin(item: ImportedRecord) -> dict[str, Any]:
@@ -166,6 +176,7 @@ class RepeatedSkips:
     answer to another copy stands at the end, each is listed against it, else against the skip that stands."""
 
     held: dict[tuple[str, str], list[ImportedRecord]] = field(default_factory=dict)
+    kept_stored: set[tuple[str, str]] = field(default_factory=set)  # whose stored skip stands (`listed`)
 
     def hold(self, key: tuple[str, str], earlier: ImportedRecord, item: ImportedRecord) -> bool:
         """Whether `item`, repeating `earlier`, is a skip of another copy (held), not a plain repeat."""
@@ -175,13 +186,50 @@ class RepeatedSkips:
         self.held.setdefault(key, []).append(item)
         return True
 
-    def listed(self, standing: Mapping[tuple[str, str], ImportedRecord]) -> list[SkippedCopy]:
-        """Each held skip, against the record that stands for its article and annotator at the end."""
-        return [
-            in_file(skip, standing[key], answered=standing[key].record.status is not Status.SKIPPED)
-            for key, skips in self.held.items()
-            for skip in skips
-        ]
+    def listed(self, standing: Mapping[tuple[str, str], ImportedRecord], store: Store) -> list[SkippedCopy]:
+        """Each held skip, against the record that stands for its article and annotator at the end; where that
+        record is a skip and the skip stored here is of a held skip's task (an earlier import of it), the held skip
+        is the stored one, and the standing record is the skip left out, listed against it (s55 W1-a: the stored
+        copy's skip was listed as repeating the other copy's, itself left out). Those keys go in `kept_stored`."""
+        copies: list[SkippedCopy] = []
+        for key, skips in self.held.items():
+            first = standing[key]
+            held = _held_stored(store, key, first, skips)
+            if held is None:
+                copies += [in_file(skip, first, answered=first.record.status is not Status.SKIPPED) for skip in skips]
+                continue
+            self.kept_stored.add(key)
+            copies.append(_against_stored(store, key, first))
+            copies += [_against_stored(store, key, skip) for skip in skips if skip is not held]
+        return copies
+
+
+def _held_stored(
+    store: Store, key: tuple[str, str], first: ImportedRecord, skips: list[ImportedRecord]
+) -> ImportedRecord | None:
+    """The held skip whose task is the one the annotator's stored skip came from (`answered_task`), where the
+    record standing in the file is a skip too; None for any other."""
+    article_id, who = key
+    if first.record.status is not Status.SKIPPED:
+        return None
+    if store.status(article_id, who) is not Status.SKIPPED or (task := answered_task(store, article_id, who)) is None:
+        return None
+    return next((skip for skip in skips if _task_of(skip) == task[0] and _task_of(first) != task[0]), None)
+
+
+def _against_stored(store: Store, key: tuple[str, str], skip: ImportedRecord) -> SkippedCopy:
+    """A skip of a copy left out for the same user's skip of another copy stored here."""
+    listed = stored_answer_stands(store, key[0], skip)
+    return dataclasses.replace(listed, answered=False)
+
+
+def settled(copies: list[SkippedCopy], conflicts: Collection[tuple[Where, str]]) -> list[SkippedCopy]:
+    """The skips left out, in the file's order, each whose answer in the file is not imported, in conflict with
+    the stored work (`conflicts`: each one's place and annotator), saying so (s55 W1-a: "that answer stands")."""
+    marked = [
+        dataclasses.replace(copy, conflicts=copy.answered and (copy.by, copy.annotator) in conflicts) for copy in copies
+    ]
+    return sorted(marked, key=lambda copy: (copy.where.line or 0, copy.where.record or 0))
 
 
 def left_out(copies: list[SkippedCopy]) -> list[str]:
