@@ -96,3 +96,14 @@ def test_ingest_advises_the_import_of_a_skip_once_the_answers_import_was_undone(
     )
     code, lines, _ = run(tmp_path, "skip.json", tasks("answered", "skipped")[1:])
     assert (code, lines[0]) == (1, "0 record(s) imported (0 new article(s)); 1 conflict(s) -> t.db")
+
+
+def test_ingest_advises_the_import_of_an_answer_that_was_a_skip_when_imported(tmp_path: Path) -> None:
+    """The mid export's skip of copy 2 imported; in the full export the same annotation (id 2) is an answer (the
+    user took the skip back and answered): its id is kept here, but importing it is a conflict with the stored
+    skip of that task, so the note advises the import."""
+    assert run(tmp_path, "mid.json", tasks("open", "skipped"))[0] == 0
+    (tmp_path / "full.json").write_text(json.dumps(tasks("skipped", "answered")), encoding="utf-8")
+    assert ingest(tmp_path) == (0, "0 article(s) added, 2 already stored, 0 suggestion(s) -> t.db\n", ADVISED)
+    code, lines, _ = run(tmp_path, "full.json", tasks("skipped", "answered"))
+    assert (code, lines[0]) == (1, "0 record(s) imported (0 new article(s)); 1 conflict(s) -> t.db")

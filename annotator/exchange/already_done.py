@@ -83,12 +83,19 @@ def _imported(store: Store, article_id: str, answers: list[Answer]) -> bool:
     stands for it (a skip or a repeat of a copy, left out by design: re-trial s52 t6 F8-v1-a), and the work of the
     annotator it is kept for is still what the import left (`imported_work_stands`: once edited, undone or redone
     here, importing the file again meets it as a conflict, which the note then leaves to the import to say: s55
-    F8-v1-a-2). An annotation without an id cannot be told imported."""
+    F8-v1-a-2), a skip as a skip and an answer as an answer (an annotation skipped when imported and answered
+    since on the server keeps its id). An annotation without an id cannot be told imported."""
     if not answers:
         return True
     kept: Any = store.article(article_id).meta.get(ANNOTATION_IDS)
     if not isinstance(kept, dict) or any(answer.id is None for answer in answers):
         return False
-    stands = {given for who, given in kept.items() if imported_work_stands(store, article_id, who)}
-    standing = [answer for answer in answers if answer.id in stands]
+    stands = {given: who for who, given in kept.items() if imported_work_stands(store, article_id, who)}
+    standing = [answer for answer in answers if answer.id in stands and _as_stored(store, article_id, stands, answer)]
     return all(answer in standing or any(one.stands_for(answer) for one in standing) for answer in answers)
+
+
+def _as_stored(store: Store, article_id: str, kept: dict[Any, str], answer: Answer) -> bool:
+    """Whether the file's annotation is a skip where the work kept under its id is stored skipped, and an answer
+    where it is not (`kept`: each kept id's annotator)."""
+    return (store.status(article_id, kept[answer.id]) is Status.SKIPPED) == answer.skipped
