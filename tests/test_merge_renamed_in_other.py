@@ -145,3 +145,27 @@ def test_a_rename_made_in_a_pack_moves_the_assignments_here_too(tmp_path: Path) 
     assert annotations(tmp_path / "r.db") == [(first, "bea", "done", 0)]
     checked = annotator("check", "--db", "r.db", cwd=tmp_path)
     assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def test_a_name_renamed_to_two_names_one_in_each_file_is_not_merged_under_both(tmp_path: Path) -> None:
+    """Re-trial s55 t11 U1: Ana renamed bea in a.db and cy in its copy b.db; the merge added bea's work beside cy's, 0
+    conflicts, the person compared with themself, and no rename could join the two names afterwards."""
+    first, second = diverged(tmp_path, worked_on=False)
+    assert annotator("rename-annotator", "Ana", "cy", "--db", "b.db", cwd=tmp_path).returncode == 0
+    before = annotations(tmp_path / "b.db")
+    merged = annotator("merge", "a.db", "--db", "b.db", cwd=tmp_path)
+    assert merged.returncode == 1
+    assert merged.stdout.splitlines()[1:] == [
+        f"conflict: bea on {article} '' differs in a.db (status: todo here, in_progress there; spans: 1 only there "
+        f"(ACTOR {words!r}); decisions on 1 suggestion(s)): kept this database's: 'Ana' was renamed 'bea' in a.db and "
+        "'cy' here (annotator rename-annotator), so that work is 'cy''s here and was not merged under a second name; "
+        "to merge it, give it one name in both: annotator rename-annotator bea cy --db a.db, then merge again"
+        for article, words in ((first, "Washington"), (second, "Paris"))
+    ]
+    assert annotations(tmp_path / "b.db") == before
+    assert annotator("rename-annotator", "bea", "cy", "--db", "a.db", cwd=tmp_path).returncode == 0
+    again = annotator("merge", "a.db", "--db", "b.db", cwd=tmp_path)
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert [row for row in annotations(tmp_path / "b.db") if row[1] in ("bea", "cy")] == [
+        row for row in before if row[1] == "cy"
+    ]

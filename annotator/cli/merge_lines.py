@@ -32,6 +32,14 @@ def conflict_line(conflict: MergeConflict, prefer: Prefer | None, db: Path) -> s
             f"article either (one person, one name); to take the rename with the work here: annotator "
             f"rename-annotator {shlex.quote(old)} {shlex.quote(new)} --db {shlex.quote(str(db))}"
         )
+    if conflict.renamed_apart is not None:  # renamed to two names, one in each file (`merge_renames.renamed_apart`)
+        old, went = conflict.renamed_apart
+        hint = (
+            f": {quoted(old)} was renamed {quoted(conflict.annotator)} in {conflict.source} and {quoted(went)} here "
+            f"(annotator rename-annotator), so that work is {quoted(went)}'s here and was not merged under a second name; "
+            f"to merge it, give it one name in both: annotator rename-annotator {shlex.quote(conflict.annotator)} "
+            f"{shlex.quote(went)} --db {shlex.quote(conflict.source)}, then merge again"
+        )
     return (
         f"conflict: {conflict.annotator} on {conflict.article_id} '{conflict.title}' differs in "
         f"{conflict.source}{f' ({conflict.differs})' if conflict.differs else ''}: {how}{hint}"

@@ -44,6 +44,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.errors import AnnotatorError
+from annotator.store import merge_renames
 from annotator.store.aliases import goes_under
 from annotator.store.connection import Row
 from annotator.store.edits import Store
@@ -89,6 +90,7 @@ class MergeConflict:
     differs: str = ""  # what differs, in a few words (`merge_source.differences`)
     renamed_to: str | None = None  # the annotator was renamed so here (`aliases`): theirs stays out, whatever `prefer`
     renamed_there: str | None = None  # so in the other file, our work went on since: ours stays (`merge_renames`)
+    renamed_apart: tuple[str, str] | None = None  # (OLD, the name here): OLD renamed this annotator there, else here
 
 
 @dataclass(frozen=True)
@@ -321,6 +323,13 @@ def _merge_source(store: Store, source: MergeSource, prefer: Prefer | None, repo
             report.unchanged += not empty(theirs)
         elif empty(theirs) and not source.edited(theirs_id, who):
             pass  # never touched there (an annotation undone back to nothing is work: an attacker's trial)
+        elif (
+            empty(mine)
+            and not store.edited(here, who)
+            and (apart := merge_renames.renamed_apart(store.conn, source, theirs_id, here, who))
+        ):
+            report.conflicts.append(MergeConflict(source=str(source.path), article_id=here, title=store.article(here).title,
+                annotator=who, kept=Prefer.THIS, differs=differences(mine, theirs), renamed_apart=apart))  # fmt: skip
         elif empty(mine) and not store.edited(here, who) and kept_apart(store.conn, source, theirs_id, here, who):
             pass  # a rename's copy there of work that went on here: the old name's conflict names it
         elif empty(mine) and not store.edited(here, who) and alias is None:

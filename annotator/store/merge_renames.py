@@ -41,6 +41,21 @@ def renamed_there(source: MergeSource, their_article: str, annotator: str) -> st
     return goes_under(source.connection, their_article, annotator)
 
 
+def renamed_apart(
+    store_conn: sqlite3.Connection, source: MergeSource, their_article: str, here: str, new: str
+) -> tuple[str, str] | None:
+    """(OLD, the name OLD's work on the article went to here) when the other file's work under `new` there came by a
+    rename of OLD standing there, and OLD's work here was renamed to another name (re-trial s55 t11 U1: Ana renamed
+    bea in one copy and cy in the other; merged, the person stood under both names, with no conflict, and no rename
+    could join them). That work stays out, its conflict naming both renames."""
+    for (old,) in source.connection.execute(_MOVED_FROM, [their_article, new]):
+        if not isinstance(old, str) or goes_under(source.connection, their_article, old) != new:
+            continue
+        if (went := goes_under(store_conn, here, old)) not in (None, new):
+            return old, str(went)
+    return None
+
+
 def kept_apart(store_conn: sqlite3.Connection, source: MergeSource, their_article: str, here: str, new: str) -> bool:
     """Whether `new`'s work on the article there, a rename's from a name with work here that went on since (its
     history here not the start of theirs), stays out: that name's side is the conflict naming the rename."""
