@@ -102,8 +102,13 @@ def name_problem(name: str) -> str | None:
     if "  " in name:
         return f"an annotator's name may have only one space between words: {name!r}"
     spelling = {index for index in range(len(name)) if joiner_needed(name, index)}  # ZWNJ in Persian "علی‌رضا"
-    if any(unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") for i, c in enumerate(name) if i not in spelling):
+    if any(unicodedata.category(c) in ("Cc", "Zl", "Zp") for i, c in enumerate(name) if i not in spelling):
         return f"an annotator's name may not contain a control character: {name!r}"
+    unseen = next(
+        (char for i, char in enumerate(name) if unicodedata.category(char) == "Cf" and i not in spelling), None
+    )
+    if unseen is not None:  # a zero-width space or joiner is no control character (re-trial s55 t11 U3)
+        return f"an annotator's name may not contain an invisible character: {shown(name)} has {code(unseen)}"
     hidden = next((char for i, char in enumerate(name) if invisible(char) and i not in spelling), None)
     if hidden is not None:
         return f"an annotator's name may not contain an invisible character: {shown(name)} has {code(hidden)}"

@@ -81,7 +81,8 @@ def test_a_persian_name_with_its_zwnj_imports_and_a_stray_one_does_not(work: Pat
     assert "record(s) imported" in ok("import", "n.jsonl", "--db", "empty.db", cwd=work)
     named(work, "bo\u200cb")  # between two Latin letters a ZWNJ is nothing but a second bob
     assert one_error_line(annotator("import", "n.jsonl", "--db", "empty.db", cwd=work)) == (
-        r"n.jsonl:1: field 'annotator': an annotator's name may not contain a control character: 'bo\u200cb'"
+        r"n.jsonl:1: field 'annotator': an annotator's name may not contain an invisible character: 'bo\u200cb' has "
+        "U+200C"
     )
     assert annotators(work / "empty.db") == sorted([persian, conjunct])
 
