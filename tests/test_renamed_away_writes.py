@@ -11,7 +11,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from processes import annotator
+from processes import annotator, one_error_line
 from real_files import REAL
 
 from annotator.errors import Refused
@@ -209,3 +209,16 @@ def test_a_write_under_the_old_name_where_the_rename_stands_is_refused_after_an_
         (second, "Ana", "todo"),
         (second, "bea", "in_progress"),
     ]
+
+
+def test_a_new_name_looking_like_a_name_renamed_away_is_refused_naming_the_rename(tmp_path: Path) -> None:
+    """Re-trial s55 t11 U2: `--annotator ana` was refused beside Ana's work, and taken as a new annotator once Ana was
+    renamed bea: the person under two names."""
+    _, second = renamed_after(tmp_path, begun=1)
+    before = annotations(tmp_path / "r.db")
+    result = annotator("accept", second, "--annotator", "ana", "--db", "r.db", cwd=tmp_path)
+    assert one_error_line(result) == (
+        "'ana' looks like 'Ana', who was renamed 'bea' (annotator rename-annotator): work as 'bea' (--annotator bea); "
+        "nothing was accepted"
+    )
+    assert annotations(tmp_path / "r.db") == before

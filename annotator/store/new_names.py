@@ -4,7 +4,10 @@ database notice); `accept` and `import --annotator` say it on stderr, in the sam
 
 from __future__ import annotations
 
+import shlex
+
 from annotator.literal import quoted
+from annotator.store.aliases import renamed_to
 from annotator.store.names import (
     IN_THIS_FILE,
     WORKING_HERE,
@@ -66,7 +69,21 @@ def entering_problem(store: Reader, name: str) -> str | None:
     if (too_long := length_problem(name)) and name not in {stored for _, stored, _, _ in names}:
         return too_long
     present = [stored for _, stored, _, problem in names if problem is None and stored not in away]
-    return look_alike_problem(name, present, WORKING_HERE)
+    return look_alike_problem(name, present, WORKING_HERE) or _like_an_alias(store, name, away)
+
+
+def _like_an_alias(store: Reader, name: str, away: set[str]) -> str | None:
+    """Why a new name looking like a name renamed away to another may not enter: the same person, most likely, who
+    would stand under two names (re-trial s55 t11 U2: `--annotator ana` was refused beside Ana's work, and taken as a
+    new annotator once Ana was renamed bea). A name renamed to this very name is no problem (`Ana` renamed `ana`)."""
+    for old in sorted(away):
+        new = renamed_to(store.conn, old)
+        if new is not None and new != name and look_alike_problem(name, [old], WORKING_HERE):
+            return (
+                f"{name!r} looks like {old!r}, who was renamed {new!r} (annotator rename-annotator): work as {new!r} "
+                f"(--annotator {shlex.quote(new)})"
+            )
+    return None
 
 
 class EnteringNames:
