@@ -53,6 +53,7 @@ CORE = [
     "annotator.store.aliases",
     "annotator.store.stacks",
     "annotator.exchange.renamed_names",
+    "annotator.store.merge_assignments",
     "annotator.store.merge_renames",
 ]
 

@@ -169,3 +169,44 @@ def test_a_name_renamed_to_two_names_one_in_each_file_is_not_merged_under_both(t
     assert [row for row in annotations(tmp_path / "b.db") if row[1] in ("bea", "cy")] == [
         row for row in before if row[1] == "cy"
     ]
+
+
+AFTER_ADVISED = sorted(
+    [
+        ("first", "Ana", "todo", 0),
+        ("first", "bea", "in_progress", 1),
+        ("second", "Ana", "todo", 0),
+        ("second", "bea", "in_progress", 2),
+    ]
+)
+
+
+def test_merging_again_after_the_advised_rename_keeps_the_newer_work_with_a_note(tmp_path: Path) -> None:
+    """s55 S3, again: the advice taken (rename in b.db too), a.db's older copy under bea is no conflict."""
+    first, second = diverged(tmp_path)
+    assert annotator("merge", "a.db", "--db", "b.db", cwd=tmp_path).returncode == 1
+    assert annotator("rename-annotator", "Ana", "bea", "--db", "b.db", cwd=tmp_path).returncode == 0
+    again = annotator("merge", "a.db", "--db", "b.db", cwd=tmp_path)
+    assert (again.returncode, again.stderr) == (0, "")
+    assert again.stdout.splitlines() == [
+        "0 article(s), 0 annotation(s) and 0 event(s) added; 0 annotation(s) replaced by the other's; 2 unchanged; "
+        "0 conflict(s) -> b.db",
+        "1 annotation(s) of the other file older than this database's, kept this database's: both files renamed their "
+        "annotator the same way (annotator rename-annotator), and the work here went on from theirs before the rename "
+        "(no conflict)",
+    ]
+    ids = {"first": first, "second": second}
+    assert annotations(tmp_path / "b.db") == sorted((ids[a], who, s, n) for a, who, s, n in AFTER_ADVISED)
+
+
+def test_merging_again_still_conflicts_where_the_other_file_went_on_after_its_rename(tmp_path: Path) -> None:
+    first, second = diverged(tmp_path)
+    assert annotator("merge", "a.db", "--db", "b.db", cwd=tmp_path).returncode == 1
+    assert annotator("rename-annotator", "Ana", "bea", "--db", "b.db", cwd=tmp_path).returncode == 0
+    with Store.open(tmp_path / "a.db") as store:
+        store.set_status(second, "bea", "flagged", "unsure")
+    again = annotator("merge", "a.db", "--db", "b.db", cwd=tmp_path)
+    assert again.returncode == 1
+    assert again.stdout.splitlines()[-1].startswith(f"conflict: bea on {second} '' differs in a.db (status: ")
+    ids = {"first": first, "second": second}
+    assert annotations(tmp_path / "b.db") == sorted((ids[a], who, s, n) for a, who, s, n in AFTER_ADVISED)

@@ -11,7 +11,7 @@ from annotator.literal import quoted
 from annotator.vocabulary import Prefer
 
 if TYPE_CHECKING:
-    from annotator.store.merge import MergeConflict
+    from annotator.store.merge import MergeConflict, MergeReport
 
 
 def conflict_line(conflict: MergeConflict, prefer: Prefer | None, db: Path) -> str:
@@ -40,7 +40,38 @@ def conflict_line(conflict: MergeConflict, prefer: Prefer | None, db: Path) -> s
             f"to merge it, give it one name in both: annotator rename-annotator {shlex.quote(conflict.annotator)} "
             f"{shlex.quote(went)} --db {shlex.quote(conflict.source)}, then merge again"
         )
+    if conflict.assignment_to is not None:  # a rename here moved its assignment there (`store.merge_renames`)
+        old, new = conflict.annotator, conflict.assignment_to
+        hint = (
+            f": the assignment of this article was moved from {quoted(old)} to {quoted(new)} here (annotator "
+            f"rename-annotator), and {quoted(new)} has work there too (or {conflict.source} does not hold that "
+            f"assignment), so no work goes under {quoted(old)}; to merge theirs under {quoted(new)}: annotator "
+            f"rename-annotator {shlex.quote(old)} {shlex.quote(new)} --db {shlex.quote(conflict.source)}, then merge again"
+        )
     return (
         f"conflict: {conflict.annotator} on {conflict.article_id} '{conflict.title}' differs in "
         f"{conflict.source}{f' ({conflict.differs})' if conflict.differs else ''}: {how}{hint}"
     )
+
+
+def rename_lines(report: MergeReport) -> list[str]:
+    """What a merge did because of a rename (`store.merge_renames`): for each old name whose work of the other file
+    went under the new name, the other file's assignments a rename here moved to the new name (left out), and the
+    rename's copies there of older work than the same rename's here (kept this database's)."""
+    lines = [
+        f"{count} annotation(s) of {quoted(old)} merged under {quoted(new)}: a rename here (annotator rename-annotator) "
+        f"moved the assignment of those articles from {quoted(old)} to {quoted(new)}"
+        for (old, new), count in sorted(report.moved_by_rename.items())
+    ]
+    if report.assignments_moved_here:
+        lines.append(
+            f"{report.assignments_moved_here} assignment(s) of the other file left out: a rename here (annotator "
+            "rename-annotator) moved them to the new name since"
+        )
+    if report.older_by_rename:
+        lines.append(
+            f"{report.older_by_rename} annotation(s) of the other file older than this database's, kept this "
+            "database's: both files renamed their annotator the same way (annotator rename-annotator), and the work "
+            "here went on from theirs before the rename (no conflict)"
+        )
+    return lines

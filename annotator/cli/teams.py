@@ -22,7 +22,7 @@ from annotator.cli.common import (
     stored,
 )
 from annotator.cli.logins import check_entering, checked_login
-from annotator.cli.merge_lines import conflict_line
+from annotator.cli.merge_lines import conflict_line, rename_lines
 from annotator.cli.names import checked_name, named
 from annotator.cli.paths import PathType, database_paths
 from annotator.cli.same_titles import by_merge, same_title_note
@@ -358,6 +358,8 @@ def merge(
         if report.assignments_renamed:  # `store.merge_renames`: one person, one name assigned
             say(f"{report.assignments_renamed} assignment(s) taken back here: their annotator was renamed in the other "
                 "file (annotator rename-annotator), whose new name's assignment was added")  # fmt: skip
+        for line in rename_lines(report):  # `store.merge_renames`: one person, one name
+            say(line)
         if report.assignments_taken_back:
             say(
                 f"{report.assignments_taken_back} assignment(s) of the other file left out: taken back here since "
@@ -380,14 +382,14 @@ def merge(
                 f"{len(report.text_conflicts)} article(s) of {sources} not merged (another text under an id stored "
                 "here)"
             )
-        unmerged = [c for c in report.conflicts if prefer is None or c.renamed_to or c.renamed_there]
+        unmerged = [c for c in report.conflicts if prefer is None or c.renamed_to or c.renamed_there or c.assignment_to]
         if unmerged:  # the other's work was not applied: a script must not take it so
             sources = ", ".join(dict.fromkeys(conflict.source for conflict in unmerged))
             why = (
                 "their annotator was renamed here (listed above)"
-                if all(c.renamed_to is not None for c in unmerged)
+                if all(c.renamed_to or c.assignment_to for c in unmerged)
                 else "their annotator was renamed in one file and worked on in the other (listed above)"
-                if all(c.renamed_to or c.renamed_there for c in unmerged)
+                if all(c.renamed_to or c.renamed_there or c.assignment_to for c in unmerged)
                 else "they differ from the work here (listed above); --prefer other takes theirs, --prefer this keeps "
                 "this database's"
             )

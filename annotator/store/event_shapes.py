@@ -14,7 +14,8 @@ else there as the event's own `command`), and of work that was the model's sugge
 `as_suggested` (true: `store.as_suggested` reads anything else as not said), and an import of a Label Studio answer
 names the task and annotation it was in `origin` (`store.origins` reads anything but an object as none); the two
 events of `rename-annotator` on an article name the move in `renamed` (from, to: `store.renaming`; undo reads anything
-but two names as no rename). Other keys are left alone.
+but two names as no rename), and so do its `unassign` and `assign` of the assignment it moved (a merge reads them,
+`merge_renames.assignment_moved`: anything but the two names there is no rename). Other keys are left alone.
 
 `check` (`verify.replay_problems`) names each event that breaks this, one line a column, instead of replaying its
 annotation; `merge` refuses a file holding one (`merge_source`). The value is shown as `errors.found` writes it.

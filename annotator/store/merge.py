@@ -17,6 +17,10 @@ merged. For each article and annotator in the other database:
   does not apply on top of ours, but undo of the merge event gives ours back.
 - work under a name renamed away here (`store.aliases`) that is not here already: a conflict naming the rename, left
   out whatever `prefer` says (one person is not put back under two names).
+- work of a name whose assignment of the article a rename here moved (s55 S7: a pack made before the rename): under
+  the new name, where it is the same assignment and the new name has no work there; else a conflict naming the
+  rename, left out whatever `prefer` says (`merge_renames.assignment_moved`).
+- a rename's copy there of older work than the same rename's here (`merge_renames.older_by_rename`): unchanged.
 Suggestions of new articles come along; for known articles, a newer suggester version's batch comes and
 replaces our undecided older ones, and suggestions the merged work refers to are added
 (`annotator.store.merge_suggestions`). A known article takes the other's tokens when they divide ours finer (an
@@ -44,13 +48,22 @@ from pathlib import Path
 from typing import Any
 
 from annotator.errors import AnnotatorError
-from annotator.store import merge_renames
 from annotator.store.aliases import goes_under
 from annotator.store.connection import Row
 from annotator.store.edits import Store
 from annotator.store.event_shapes import events_of
 from annotator.store.explained import MERGED_BY
-from annotator.store.merge_renames import assignments_renamed, edits_here, kept_apart, renamed_there, shared
+from annotator.store.merge_assignments import merge_assignments
+from annotator.store.merge_renames import (
+    assignment_moved,
+    assignments_renamed,
+    edits_here,
+    kept_apart,
+    older_by_rename,
+    renamed_apart,
+    renamed_there,
+    shared,
+)
 from annotator.store.merge_rows import (
     article_by_hash,
     copy_comments,
@@ -68,9 +81,10 @@ from annotator.store.new_names import EnteringNames
 from annotator.store.pack import packed_pairs, record_merged_back
 from annotator.store.pipelines import carry_learned, learned_rows
 from annotator.store.reads import NOT_EDITS
+from annotator.store.renaming import move_work
 from annotator.store.same_titles import SameTitle, merged_same_titles
 from annotator.store.unchecked import pair_commands
-from annotator.vocabulary import Prefer, parse_timestamp, utc_now
+from annotator.vocabulary import Prefer
 
 # -- merging ------------------------------------------------------------------------------------------------
 
@@ -91,6 +105,7 @@ class MergeConflict:
     renamed_to: str | None = None  # the annotator was renamed so here (`aliases`): theirs stays out, whatever `prefer`
     renamed_there: str | None = None  # so in the other file, our work went on since: ours stays (`merge_renames`)
     renamed_apart: tuple[str, str] | None = None  # (OLD, the name here): OLD renamed this annotator there, else here
+    assignment_to: str | None = None  # a rename here moved its assignment there to this name (`merge_renames`)
 
 
 @dataclass(frozen=True)
@@ -115,7 +130,11 @@ class MergeReport:
     suggestions_copied: int = 0
     assignments_added: int = 0
     assignments_taken_back: int = 0  # theirs, older than an `unassign` of the same here: left out
+    older_by_rename: int = 0  # theirs a rename's of older work of the name ours was renamed from (`merge_renames`)
+    assignments_moved_here: int = 0  # theirs of a name a rename here moved the assignment from: left out
     assignments_renamed: int = 0  # ours of a name renamed away there, the new name's there (`merge_renames`)
+    #: (old, new): so many of their pairs of a name whose assignment a rename here moved, merged under the new one
+    moved_by_rename: dict[tuple[str, str], int] = field(default_factory=dict)
     tokens_refined: int = 0  # articles that took the other file's finer tokens (`merge_rows.take_finer_tokens`)
     conflicts: list[MergeConflict] = field(default_factory=list)
     text_conflicts: list[TextConflict] = field(default_factory=list)
@@ -161,7 +180,7 @@ class _Ids:
 def _copy_pair(store: Store, source: MergeSource, ids: _Ids, annotation: dict[str, Any]) -> int:
     """Copy current state and every edit event of one annotator on one article; returns the events copied.
 
-    Assignment events are not copied with the work: assignments merge on their own (`_merge_assignments`)."""
+    Assignment events are not copied with the work: assignments merge on their own (`merge_assignments`)."""
     who = annotation["annotator"]
     spans = [ids.span_row(r) for r in source.spans(ids.their_article, who)]
     decisions = [ids.decision(r) for r in source.decisions(ids.their_article, who)]
@@ -232,44 +251,6 @@ def _continues(store: Store, source: MergeSource, ids: _Ids, annotation: Row, re
     return True
 
 
-def _taken_back_since(unassigned: str | None, assigned: object) -> bool:
-    """Whether an unassign here is at or after their assignment, as moments (another offset of the same moment is
-    the same moment; text would sort "...T23:59+12:00" after "...T12:00Z"). An assignment whose stamp names no
-    moment is no newer decision than one taken back (an attacker's "n/a" brought it back)."""
-    if unassigned is None:
-        return False
-    try:
-        return parse_timestamp(unassigned) >= parse_timestamp(str(assigned))
-    except ValueError:
-        return True
-
-
-def _merge_assignments(store: Store, source: MergeSource, ours: dict[str, str], report: MergeReport) -> None:
-    """Their assignments that this database lacks (by article and annotator), each with an `assign` event here.
-    One taken back here (an `unassign` event) after it was made there stays taken back: the newer decision wins
-    (an old pack merged after `assign` gave its articles to others)."""
-    have = set(store.conn.execute("SELECT article_id, annotator FROM assignments"))
-    sql = "SELECT article_id, annotator, MAX(at) FROM events WHERE action = 'unassign' GROUP BY article_id, annotator"
-    taken_back = {(row[0], row[1]): row[2] for row in store.conn.execute(sql)}
-    now = utc_now()
-    for row in source.assignments():
-        here = ours.get(row["article_id"])
-        if here is None or (here, row["annotator"]) in have:
-            continue
-        if _taken_back_since(taken_back.get((here, row["annotator"])), row["assigned_at"]):
-            report.assignments_taken_back += 1
-            continue
-        store.conn.execute(
-            "INSERT INTO assignments (article_id, annotator, position, batch, assigned_at) VALUES (?, ?, ?, ?, ?)",
-            [here, row["annotator"], row["position"], row["batch"], row["assigned_at"]],
-        )
-        made = {"position": row["position"], "batch": row["batch"], "assigned_at": row["assigned_at"]}
-        after = {"assignment": made, "by": f"{MERGED_BY}{source.path}"}  # its moment there: `explained` checks it
-        insert_event_rows(store, here, [{"id": next_event_id(store), "annotator": row["annotator"], "action": "assign",
-                                         "before": {}, "after": after, "target": None, "at": now}])  # fmt: skip
-        report.assignments_added += 1
-
-
 def _merge_source(store: Store, source: MergeSource, prefer: Prefer | None, report: MergeReport,
                   progress: Progress | None) -> None:  # fmt: skip
     ours: dict[str, str] = {}
@@ -302,7 +283,10 @@ def _merge_source(store: Store, source: MergeSource, prefer: Prefer | None, repo
         )
         report.text_conflicts.append(TextConflict(str(source.path), row["id"], row["title"], who))
     annotations = [a for a in annotations if a["article_id"] in ours]
-    _merge_assignments(store, source, ours, report)
+    brought, taken_back, by_rename = merge_assignments(store, source, ours)
+    report.assignments_added += brought
+    report.assignments_taken_back += taken_back - by_rename
+    report.assignments_moved_here += by_rename
     report.assignments_renamed += assignments_renamed(store.conn, source, ours, f"{MERGED_BY}{source.path}")
     copy_comments(store, source, ours)
     suggestions: SuggestionIds | None = None
@@ -326,17 +310,34 @@ def _merge_source(store: Store, source: MergeSource, prefer: Prefer | None, repo
         elif (
             empty(mine)
             and not store.edited(here, who)
-            and (apart := merge_renames.renamed_apart(store.conn, source, theirs_id, here, who))
+            and (apart := renamed_apart(store.conn, source, theirs_id, here, who))
         ):
             report.conflicts.append(MergeConflict(source=str(source.path), article_id=here, title=store.article(here).title,
                 annotator=who, kept=Prefer.THIS, differs=differences(mine, theirs), renamed_apart=apart))  # fmt: skip
         elif empty(mine) and not store.edited(here, who) and kept_apart(store.conn, source, theirs_id, here, who):
             pass  # a rename's copy there of work that went on here: the old name's conflict names it
+        elif (
+            empty(mine)
+            and not store.edited(here, who)
+            and (reassigned := assignment_moved(store.conn, source, theirs_id, here, who))
+        ):
+            if reassigned[1]:  # copied under the old name, then moved as the rename moves work (`merge_renames`)
+                report.events_copied += _copy_pair(store, source, ids, annotation)
+                move_work(store, here, who, reassigned[0], {"from": who, "to": reassigned[0]})
+                report.moved_by_rename[who, reassigned[0]] = report.moved_by_rename.get((who, reassigned[0]), 0) + 1
+                report.annotations_added += 1
+                back[(here, reassigned[0])] = (next_event_id(store) - 1, next_event_id(store) - 1)
+            else:
+                report.conflicts.append(MergeConflict(source=str(source.path), article_id=here, title=store.article(here).title,
+                    annotator=who, kept=Prefer.THIS, differs=differences(mine, theirs), assignment_to=reassigned[0]))  # fmt: skip
         elif empty(mine) and not store.edited(here, who) and alias is None:
             report.events_copied += _copy_pair(store, source, ids, annotation)
             report.annotations_added += 1
         elif _continues(store, source, ids, annotation, report):
             pass
+        elif older_by_rename(store.conn, source, theirs_id, here, who):  # both renamed; ours went on from theirs
+            report.unchanged += 1
+            report.older_by_rename += 1
         elif only_decisions_missing(mine, theirs):
             report.unchanged += 1  # ours, less decisions a format without suggestions cannot carry: kept whole
         elif alias is not None:  # renamed away here: no work goes under it, whatever `prefer` says (`aliases`)

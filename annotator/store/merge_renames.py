@@ -5,6 +5,16 @@ and the conflict line did not name the rename. Here OLD's side is the conflict, 
 kept this database's whatever `prefer` says (nothing newer is lost), and NEW's copy there is left out with it
 (`kept_apart`); where OLD's history here is the start of theirs (no work since), the rename comes as it is.
 
+A rename made here of a name with only an assignment on an article (s55 S7: a pack made for OLD before the rename,
+worked on since): the rename's `unassign` names the move (`renamed`), and the pack's work of OLD there comes under
+NEW (copied under OLD, then moved as the rename moves work: `renaming.move_work`) where that is provably the same
+assignment and NEW has nothing there to take the place of; else it is a conflict naming the rename
+(`assignment_moved`).
+
+Both files renamed OLD NEW (the S3 conflict's advice taken here, then the other file merged again): NEW's work there
+is the rename's of OLD's older work, and here OLD's history went on from that before the rename: ours, newer, is
+kept, counted unchanged, no conflict (`older_by_rename`).
+
 Also the histories `merge` compares (`edits_here`, `shared`): one side's is the start of the other's."""
 
 from __future__ import annotations
@@ -15,13 +25,19 @@ import sqlite3
 from annotator.store.aliases import goes_under, renamed_here, renamed_to
 from annotator.store.connection import Row, rows_of
 from annotator.store.merge_source import MergeSource, empty, work
-from annotator.store.reads import NOT_EDITS
+from annotator.store.reads import NOT_EDITS, edited
 from annotator.vocabulary import utc_now
 
 #: The names a rename moved to `annotator` on the article (its events naming `renamed.to`, from another name).
 _MOVED_FROM = """
     SELECT DISTINCT json_extract(after, '$.renamed.from') FROM events WHERE article_id = ? AND action = 'merge'
     AND json_valid(after) AND json_extract(after, '$.renamed.to') = ? AND annotator = json_extract(after, '$.renamed.from')"""
+
+
+#: The annotator's last `assign` or `unassign` event on the article.
+_LAST_ASSIGNING = """
+    SELECT action, before, after FROM events WHERE article_id = ? AND annotator = ? AND action IN ('assign', 'unassign')
+    ORDER BY id DESC LIMIT 1"""
 
 
 def edits_here(connection: sqlite3.Connection, article_id: str, annotator: str) -> list[Row]:
@@ -96,3 +112,78 @@ def assignments_renamed(store_conn: sqlite3.Connection, source: MergeSource, our
         )
         taken += 1
     return taken
+
+
+def _object(stored: object) -> dict[str, object]:
+    try:
+        value = json.loads(stored) if isinstance(stored, str) else None
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def assignment_moved(
+    store_conn: sqlite3.Connection, source: MergeSource, their_article: str, here: str, old: str
+) -> tuple[str, bool] | None:
+    """Where a rename here moved `old`'s assignment on the article away (its `unassign` the last of `old`'s there,
+    naming the move: `renaming`): the name the work goes under now, and whether the other file's work of `old`
+    there may go under it: that file holds the same assignment of `old` (position and batch: a pack made for it
+    before the rename) and neither file holds work of the new name there (nothing is taken the place of). None
+    where no rename moved it."""
+    row = store_conn.execute(_LAST_ASSIGNING, [here, old]).fetchone()
+    if row is None or row[0] != "unassign":
+        return None
+    renamed = _object(row[2]).get("renamed")
+    if not isinstance(renamed, dict) or renamed.get("from") != old or not isinstance(renamed.get("to"), str):
+        return None
+    new = goes_under(store_conn, here, renamed["to"]) or renamed["to"]
+    if new == old:
+        return None
+    moved = _object(row[1]).get("assignment")
+    place = (moved.get("position"), moved.get("batch")) if isinstance(moved, dict) else None
+    same = any(
+        (a["article_id"], a["annotator"], a["position"], a["batch"]) == (their_article, old, *place)
+        for a in source.assignments()
+        if place is not None
+    )
+    free = empty(work(store_conn, here, new)) and not edited(store_conn, here, new)
+    free = free and empty(work(source.connection, their_article, new))
+    return new, same and free
+
+
+def _renamed(event: Row) -> tuple[str, str] | None:
+    """The move a rename's event names (`renamed`: from, to), or None."""
+    renamed = _object(event["after"]).get("renamed") if event["action"] in ("merge", "import") else None
+    if (
+        not isinstance(renamed, dict)
+        or not isinstance(renamed.get("from"), str)
+        or not isinstance(renamed.get("to"), str)
+    ):
+        return None
+    return renamed["from"], renamed["to"]
+
+
+def _before_rename(events: list[Row], move: tuple[str, str]) -> list[Row] | None:
+    """The old name's edits before the rename `move` emptied its work (its last event naming it), or None."""
+    at = [i for i, event in enumerate(events) if event["action"] == "merge" and _renamed(event) == move]
+    return events[: at[-1]] if at else None
+
+
+def older_by_rename(
+    store_conn: sqlite3.Connection, source: MergeSource, their_article: str, here: str, new: str
+) -> bool:
+    """Whether `new`'s work on the article there is only a rename's (from one old name) whose work here, renamed
+    the same way, went on from theirs before the rename: the old name's edits there before it are the start of its
+    edits here before it, event for event, and this side holds more (s55: merging again after the advised rename)."""
+    theirs_new = [e for e in source.events(their_article, new) if e["action"] not in NOT_EDITS]
+    mine_new = edits_here(store_conn, here, new)
+    if len(theirs_new) != 1 or not mine_new or (move := _renamed(theirs_new[0])) is None or move[1] != new:
+        return False
+    if _renamed(mine_new[0]) != move or move[0] == new:
+        return False
+    old = move[0]
+    theirs_old = _before_rename([e for e in source.events(their_article, old) if e["action"] not in NOT_EDITS], move)
+    mine_old = _before_rename(edits_here(store_conn, here, old), move)
+    if not theirs_old or mine_old is None or len(mine_old) < len(theirs_old) or not shared(mine_old, theirs_old):
+        return False
+    return len(mine_old) > len(theirs_old) or len(mine_new) > 1

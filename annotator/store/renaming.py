@@ -14,7 +14,9 @@ What moves, article by article, and why:
   moves it again.
 - the annotation's cursor and the moments it was begun and opened (no event records them);
 - the assignment (its queue position, batch and moment): an `unassign` event of the old name, an `assign` of the
-  new one (which keeps its own assignment where it has one), both naming `by` who renamed;
+  new one (which keeps its own assignment where it has one), both naming `by` who renamed and the move (`renamed`:
+  from, to), so that a merge of a pack made before the rename for an article the old name was only assigned puts
+  the pack's work under the new name (`merge_renames.assignment_moved`; s55 S7);
 - the article meta's per-annotator ids (`keyed`: Label Studio's annotation ids), so the next import knows the user
   by the new name, and the comments the old name signed: one person, one name. No event records either; an undo
   leaves them with the new name.
@@ -92,8 +94,8 @@ def rename_annotator(store: Store, old: str, new: str, *, by: str, keyed: Sequen
         renamed = {"from": old, "to": new}
         for article in articles:
             if article in worked:
-                _move_work(store, article, old, new, renamed)
-            _move_assignment(store, article, old, new, by)
+                move_work(store, article, old, new, renamed)
+            _move_assignment(store, article, renamed, by)
         for key in keyed:
             _move_ids(store, old, new, key)
         store.conn.execute("UPDATE comments SET annotator = ? WHERE annotator = ?", [new, old])
@@ -147,8 +149,9 @@ def _work(store: Store, article: str, annotator: str, spans: list[Row]) -> Row:
     }
 
 
-def _move_work(store: Store, article: str, old: str, new: str, renamed: dict[str, str]) -> None:
-    """The old name's work emptied by one event, then put in the new name's place by another (module docstring)."""
+def move_work(store: Store, article: str, old: str, new: str, renamed: dict[str, str]) -> None:
+    """The old name's work emptied by one event, then put in the new name's place by another (module docstring);
+    also a merge's, for a pack's work of the old name on an article whose assignment a rename moved here."""
     from annotator.store.as_suggested import as_suggested
 
     by_import = (article, old) in status_by_import(store.conn, article)
@@ -191,9 +194,10 @@ def _move_work(store: Store, article: str, old: str, new: str, renamed: dict[str
     )
 
 
-def _move_assignment(store: Store, article: str, old: str, new: str, by: str) -> None:
+def _move_assignment(store: Store, article: str, renamed: dict[str, str], by: str) -> None:
     """The old name's assignment taken back (`unassign`) and given to the new name (`assign`), same place and
-    moment; where the new name has one already, it keeps its own."""
+    moment, both events naming the move (`renamed`); where the new name has one already, it keeps its own."""
+    old, new = renamed["from"], renamed["to"]
     row = store.conn.execute(
         "SELECT position, batch, assigned_at FROM assignments WHERE article_id = ? AND annotator = ?", [article, old]
     ).fetchone()
@@ -203,8 +207,9 @@ def _move_assignment(store: Store, article: str, old: str, new: str, by: str) ->
     now = utc_now()
     store.conn.execute("DELETE FROM assignments WHERE article_id = ? AND annotator = ?", [article, old])
     record_event(
-        store, article, old, "unassign", {"assignment": {"position": position, "batch": batch}}, {"by": by}, now
-    )
+        store, article, old, "unassign", {"assignment": {"position": position, "batch": batch}},
+        {"by": by, "renamed": renamed}, now,
+    )  # fmt: skip
     if store.conn.execute(
         "SELECT 1 FROM assignments WHERE article_id = ? AND annotator = ?", [article, new]
     ).fetchone():
@@ -213,7 +218,8 @@ def _move_assignment(store: Store, article: str, old: str, new: str, by: str) ->
         "INSERT INTO assignments (article_id, annotator, position, batch, assigned_at) VALUES (?, ?, ?, ?, ?)",
         [article, new, position, batch, assigned_at],
     )
-    made = {"assignment": {"position": position, "batch": batch, "assigned_at": assigned_at}, "by": by}
+    made = {"assignment": {"position": position, "batch": batch, "assigned_at": assigned_at}, "by": by,
+            "renamed": renamed}  # fmt: skip
     record_event(store, article, new, "assign", {}, made, now)
 
 
