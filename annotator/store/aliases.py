@@ -13,7 +13,7 @@ import sqlite3
 
 from annotator.errors import Refused
 from annotator.literal import quoted
-from annotator.store.names import renamed_away
+from annotator.store.names import nothing_stands
 from annotator.store.stacks import stacked
 
 #: A rename's events from `name` ("merge", `renamed.from` = name), newest first, on the articles it has a row on (the
@@ -54,7 +54,7 @@ def _moved_to(connection: sqlite3.Connection, name: str) -> str | None:
     if connection.execute(_WORKING, [name]).fetchone() is not None:
         return None
     found = connection.execute(_RENAMES_FROM, [name]).fetchone()
-    if found is None or not isinstance(found[0], str) or name not in renamed_away(connection):
+    if found is None or not isinstance(found[0], str) or not nothing_stands(connection, name):  # `renamed_away`
         return None
     return found[0]
 
