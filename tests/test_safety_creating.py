@@ -250,9 +250,12 @@ def test_a_creation_killed_midway_leaves_no_database_and_the_next_run_names_its_
     [left] = [name for name in before if len(name) == len(".k.db.new-12345678")]
     (tmp_path / "a.txt").write_text("Ann said it rained in Paris.", encoding="utf-8")
     result = annotator("ingest", "a.txt", "--no-suggest", "--db", "k.db", cwd=tmp_path)
+    journals = [suffix for suffix in ("-wal", "-shm", "-journal") if left + suffix in before]  # the kill's moment
+    with_them = f" (and its {', '.join(journals)})" if journals else ""  # named with it (trial s55 t10 T9)
     assert (result.returncode, result.stderr) == (
         0,
-        f"annotator: note: k.db: a leftover {left} from an interrupted run is beside it; remove it if it is yours\n",
+        f"annotator: note: k.db: a leftover {left}{with_them} from an interrupted run is beside it; remove it if it "
+        "is yours\n",
     )
     assert {name: (tmp_path / name).read_bytes() for name in temporaries(tmp_path, "k.db")} == before
     with Store.open(tmp_path / "k.db") as store:
