@@ -129,13 +129,11 @@ def renamed_here(connection: sqlite3.Connection, article_id: str, name: str) -> 
 
 def moved_away(connection: sqlite3.Connection, article_id: str, name: str) -> str | None:
     """What a screen open as `name` says on an article a rename took `name`'s work from (everywhere, or still
-    here): it shows `name`'s emptied to-do, and a key there is refused; None when no rename did."""
-    here = False
-    if (new := renamed_to(connection, name)) is None:
-        here, new = True, renamed_here(connection, article_id, name)
-    if new is None:
+    here): it shows `name`'s emptied to-do, and a key there is refused; None when no rename did. The name is the one
+    a write would be sent to (`goes_under`, following later renames), "on this article" where `name` is no alias."""
+    if (new := goes_under(connection, article_id, name)) is None:
         return None
-    where = " on this article" if here else ""
+    where = "" if renamed_to(connection, name) is not None else " on this article"
     return (
         f"{quoted(name)} was renamed {quoted(new)}{where} by `annotator rename-annotator`, with this work: to "
         f"go on with it, q, then open as {quoted(new)} (--annotator {_shell(new)}); u takes the rename back"
