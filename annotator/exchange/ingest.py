@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 
 from annotator.differ import where_texts_differ
@@ -257,14 +258,23 @@ def ingest(
     elif suggest and new:
         from annotator.suggest import load_pipeline, suggest_texts
 
+        before = list(accumulate((len(a.text) for a in new), initial=0))  # progress by characters: a long text moves
+
+        def reached(place: int, parsed: int) -> None:
+            if progress:
+                progress(before[place] + parsed, before[-1])
+
         results = suggest_texts(
-            (a.text for a in new), nlp or load_pipeline(model), batch_size=batch_size, n_process=workers
+            (a.text for a in new),
+            nlp or load_pipeline(model),
+            batch_size=batch_size,
+            n_process=workers,
+            reached=reached,
         )
         with failures_named(lambda place: _named(new[place])):
-            for done, (article, (tokens, suggestions)) in enumerate(zip(new, results, strict=True), start=1):
+            for place, (article, (tokens, suggestions)) in enumerate(zip(new, results, strict=True)):
                 rows.append((article, tokens, suggestions))
-                if progress:
-                    progress(done, len(new))
+                reached(place, len(article.text))
     elif new:
         for article, tokens in zip(new, tokenize([a.text for a in new]), strict=True):
             rows.append((article, tokens, []))
