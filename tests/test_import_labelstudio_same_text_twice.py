@@ -38,8 +38,8 @@ def test_the_duplicate_line_says_the_servers_stamps_tell_nothing_and_the_way_for
 def test_two_copies_of_a_task_with_the_same_answer_are_read_as_one(tmp_path: Path) -> None:
     """A re-trial (s51 t4r, F11-v1): the same task file imported twice into Label Studio, both copies given the same
     answer, refused the whole import as a duplicate once the import kept each task's id in the record's meta: the
-    two records then differed in their task ids alone. A copy that says the same is a repeat, skipped and listed;
-    the article keeps the first copy's task id."""
+    two records then differed in their task ids alone. A copy that says the same is a repeat, skipped and listed
+    at its annotation, as a refusal names it; the article keeps the first copy's task id."""
     (tmp_path / "two.xml").write_text(CONFIG, encoding="utf-8")
     tasks = json.loads(TWO_TEXTS.read_text(encoding="utf-8"))
     tasks[1]["annotations"][0]["result"] = tasks[0]["annotations"][0]["result"]
@@ -50,7 +50,7 @@ def test_two_copies_of_a_task_with_the_same_answer_are_read_as_one(tmp_path: Pat
     assert result.stdout.splitlines()[:3] == [
         "1 record(s) imported (1 new article(s)) -> t.db",
         "skipped 1 record(s):",
-        "  same.json:78: record 2: repeats the record at task 1 (id 1)'s annotations[0]",
+        "  same.json:81: record 2: field 'annotations[0]': repeats the record at task 1 (id 1)'s annotations[0]",
     ]
     with Store.open(tmp_path / "t.db", read_only=True) as store:
         (article_id,) = store.article_ids()

@@ -150,3 +150,25 @@ def test_another_users_second_skip_names_the_user_and_the_annotation(tmp_path: P
             ("ana", Status.DONE),
             ("[b]o'k[i]", Status.SKIPPED),
         ]
+
+
+def test_two_skips_of_one_task_by_one_user_list_the_second_at_its_annotation(tmp_path: Path) -> None:
+    """s55 (hB's suspicion, reproduced in s56): one user's two cancelled annotations of one task were listed as
+    "record 1: repeats the record at task 1 (id 1)'s annotations[0]", naming the task the repeat is in as the place
+    of the first; the listing now names the repeat's own annotation, as a refusal names a part."""
+    (tmp_path / "two.xml").write_text(CONFIG, encoding="utf-8")
+    tasks = tasks_with_a_skipped_copy()
+    skip = tasks[1]["annotations"][0]
+    tasks[1]["annotations"].append(dict(copy.deepcopy(skip), id=skip["id"] + 10))
+    (tmp_path / "skips.json").write_text(json.dumps(tasks[1:]), encoding="utf-8")
+    args = ("import", "skips.json", "--format", "labelstudio", "--config", "two.xml", "--db", "t.db")
+    result = annotator(*args, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[:3] == [
+        "1 record(s) imported (1 new article(s)) -> t.db",
+        "skipped 1 record(s):",
+        "  skips.json:1: record 1: field 'annotations[1]': repeats the record at task 1 (id 2)'s annotations[0]",
+    ]
+    with Store.open(tmp_path / "t.db", read_only=True) as store:
+        (article_id,) = store.article_ids()
+        assert store.status(article_id, "labelstudio-user-1") is Status.SKIPPED

@@ -243,7 +243,8 @@ def store_records(
             earlier = seen[key]
             if repeats(earlier, item):
                 if not repeated.hold(key, earlier, item):
-                    report.skipped.append(Skipped(where, f"repeats the record at {answer_at(earlier)}"))
+                    repeat = f"repeats the record at {answer_at(earlier)}"  # named as a refusal names a part:
+                    report.skipped.append(Skipped.of(where, where.error(repeat, item.part)))  # s55 two skips, one task
                 continue
             standing, listed = skip_beside_answer(earlier, item) or (later_of(earlier, item), None)
             if standing is None:
