@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -35,7 +36,7 @@ class WhoScreen(ModalScreen[str]):
             if self.names:
                 yield Static(Text("Choose your name (↑ ↓, enter), or type it below:", style="dim"))
                 yield OptionList(*(Option(Text(display(name)), id=name) for name in self.names), id="who-names")
-            yield Input(placeholder="your name, then enter", id="who-name")
+            yield Input(placeholder="your name, then enter", id="who-name", select_on_focus=False)  # typed on: kept
 
     def on_mount(self) -> None:
         if self.names:
@@ -44,6 +45,16 @@ class WhoScreen(ModalScreen[str]):
             names.focus()
         else:
             self.query_one(Input).focus()
+
+    def on_key(self, event: events.Key) -> None:
+        """A letter typed in the list of names starts the name box (trial s56 t12 F1: the letters went nowhere,
+        and enter then took the name highlighted: "dan" typed opened the screen as alice)."""
+        if event.is_printable and event.character and isinstance(self.focused, OptionList):
+            event.stop()
+            event.prevent_default()
+            box = self.query_one(Input)
+            box.focus()
+            box.insert_text_at_cursor(event.character)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id is not None:
