@@ -27,6 +27,16 @@ OPENS_AFTER = frozenset("—–-:([{/") | OPENING | {'"'}
 _ELISION = re.compile(r"(?<!\w)['‘’]n['’](?!\w)|['‘’]\d\d(?:s\b|(?!\w))")
 
 
+#: Opening marks closed by a mark that opens elsewhere (trial s56 t12 F5): „…“ (German; „…” closes as any), and
+#: reversed guillemets »…« (German, Danish).
+_CLOSED_BY = {"„": "“", "»": "«"}
+
+
+def _guillemets_reversed(text: str, position: int, end: int) -> bool:
+    """Whether the » at `position` opens a quotation: the next guillemet of the paragraph is a «."""
+    return next((char for char in text[position + 1 : end] if char in "«»"), None) == "«"
+
+
 def paragraph_around(text: str, start: int, end: int | None = None) -> tuple[int, int]:
     """The paragraph (between line breaks) that holds text[start:end], or the character at `start`."""
     low = text.rfind("\n", 0, start) + 1
@@ -40,17 +50,23 @@ def double_quotations(text: str, start: int, end: int) -> list[tuple[int, int]]:
     reopens it)."""
     found: list[tuple[int, int]] = []
     opened: int | None = None
+    opener = ""
     for position in range(start, end):
         char = text[position]
         if char not in DOUBLE_QUOTES:
             continue
-        if opened is None and char not in CLOSING:
-            opened = position + 1
+        if opened is not None and char in _CLOSED_BY.get(opener, ""):
+            found.append((opened, position))
+            opened = None
+        elif opened is None and char == "»" and _guillemets_reversed(text, position, end):
+            opened, opener = position + 1, char
+        elif opened is None and char not in CLOSING:
+            opened, opener = position + 1, char
         elif opened is not None and char not in OPENING:
             found.append((opened, position))
             opened = None
         elif char in OPENING:  # a second opening mark: the first one was never closed
-            opened = position + 1
+            opened, opener = position + 1, char
     if opened is not None:
         found.append((opened, end))
     return found
