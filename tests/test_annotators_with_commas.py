@@ -84,7 +84,7 @@ def test_assign_splits_a_value_no_known_name_as_before(db: Path) -> None:
 # J" assigned before any work became two annotators, Smith and J. A new name an option gives may not hold a comma (one
 # line, nothing written); a name the database holds with one keeps working (the repeated option, a whole value).
 COMMA = (
-    "an annotator's name given on the command line may not hold a comma (--annotators parts names at commas): 'Jones, "
+    "an annotator's name new to the database may not hold a comma (--annotators parts names at commas): 'Jones, "
     "K'; a name the database holds with one is taken whole"
 )
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from annotator.cli.common import fail, open_store
 from annotator.literal import quoted
 from annotator.store import Store, db_option
-from annotator.store.names import length_problem, long_names, stored_names
+from annotator.store.names import comma_problem, holds, length_problem, long_names
 from annotator.vocabulary import (
     GOLD,
     Status,
@@ -55,7 +55,7 @@ def _new_name_problem(name: str, option: str, db: Path | None) -> str | None:
     if problem is None or db is None or not db.exists():
         return problem
     with open_store(db, read_only=True) as store:  # only for such a name: the usual one opens nothing more
-        if name in {stored for _, stored, _, _ in stored_names(store.conn)}:  # renamed away too: the store says so
+        if holds(store.conn, name):  # renamed away too: the store says so
             return None
         held = long_names(store.conn) if problem == length_problem(name) else []
     if held and option != "NEW":  # NEW is rename's own: no rename to advise
@@ -64,16 +64,6 @@ def _new_name_problem(name: str, option: str, db: Path | None) -> str | None:
             f"`annotator rename-annotator {shlex.quote(held[0])} NEW{db_option(db)}` gives one a shorter name)"
         )
     return problem
-
-
-def comma_problem(name: str) -> str | None:
-    """Why a new name given on the command line may not hold a comma, else None."""
-    if "," not in name:
-        return None
-    return (
-        "an annotator's name given on the command line may not hold a comma (--annotators parts names at commas): "
-        f"{quoted(name)}; a name the database holds with one is taken whole"
-    )
 
 
 def default_annotator(

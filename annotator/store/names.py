@@ -101,6 +101,12 @@ def stored_names(connection: sqlite3.Connection) -> list[tuple[str, str, str, st
     return names
 
 
+def holds(connection: sqlite3.Connection, name: str) -> bool:
+    """Whether the database stores `name` anywhere (`stored_names`: renamed away too): a name new to it is refused
+    what a stored one is taken with (a comma, a length over the limit)."""
+    return name in {stored for _, stored, _, _ in stored_names(connection)}
+
+
 #: The names an event's data gives: who reviewed (`reviewer`, on gold's events) and who assigned (`by`); an
 #: assignment `merge` added says "merge of PATH", no name.
 _NAMED_IN_EVENTS = """
@@ -151,6 +157,19 @@ def length_problem(name: str) -> str | None:
     return (
         f"an annotator's name may be at most {NAME_LIMIT} characters (it names the export file "
         f"exports/NAME.jsonl): this one has {len(name):,}"
+    )
+
+
+def comma_problem(name: str) -> str | None:
+    """Why `name` may not enter new to the database holding a comma, which `--annotators` parts names at (S9: `assign
+    --annotators "Smith, J"` made two annotators of one new name), else None. Asked of a name a person gives: an
+    option (`cli.names.checked_name`), the screen's who (`new_names.given_problem`); a name the database holds with
+    a comma (from a file: an import, a merge) is taken whole."""
+    if "," not in name:
+        return None
+    return (
+        "an annotator's name new to the database may not hold a comma (--annotators parts names at commas): "
+        f"{quoted(name)}; a name the database holds with one is taken whole"
     )
 
 

@@ -11,6 +11,8 @@ from annotator.store.aliases import renamed_to
 from annotator.store.names import (
     IN_THIS_FILE,
     WORKING_HERE,
+    comma_problem,
+    holds,
     length_problem,
     look_alike_problem,
     renamed_away,
@@ -70,6 +72,15 @@ def entering_problem(store: Reader, name: str) -> str | None:
         return too_long
     present = [stored for _, stored, _, problem in names if problem is None and stored not in away]
     return look_alike_problem(name, present, WORKING_HERE) or _like_an_alias(store, name, away)
+
+
+def given_problem(store: Reader, name: str) -> str | None:
+    """Why a name a person types to work under (the screen's who) may not be taken: new here with a comma
+    (`names.comma_problem`: an option's new name is refused so too, `cli.names.checked_name`), else
+    `entering_problem`. A name the database holds with a comma is taken whole."""
+    if (comma := comma_problem(name)) and not holds(store.conn, name):
+        return comma
+    return entering_problem(store, name)
 
 
 def _like_an_alias(store: Reader, name: str, away: set[str]) -> str | None:

@@ -19,7 +19,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen
 
 from annotator.store import Store
-from annotator.store.new_names import entering_problem, new_name_notice
+from annotator.store.new_names import given_problem, new_name_notice
 from annotator.tui.failures import STORE_ERRORS, crash_line, said
 from annotator.tui.keymap import THEMES, Settings, default_path, load_keymap
 from annotator.tui.layout import display
@@ -226,7 +226,7 @@ class AnnotatorApp(MouseOrderApp):
         from annotator.store.assignments import assignees
         from annotator.tui.screens.who import WhoScreen
 
-        who = WhoScreen(assignees(self.store), lambda name: entering_problem(self.store, name))
+        who = WhoScreen(assignees(self.store), lambda name: given_problem(self.store, name))
         self.push_screen(who, self._annotator_chosen)
 
     def _annotator_chosen(self, name: str | None) -> None:

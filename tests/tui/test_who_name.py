@@ -64,3 +64,42 @@ async def test_the_prompt_refuses_a_name_that_looks_like_one_the_database_has(tm
             f"{lookalike!r} looks like 'alice', who has work or an assignment in this database (a name of its own "
             "may not look like another's)"
         )
+
+
+# hA 1: the command line refuses a new name with a comma (`--annotators` parts names at commas: S9), but the prompt
+# took `ana,bob` and stored work under it. It refuses it in the same words (`store.names.comma_problem`).
+COMMA = (
+    "an annotator's name new to the database may not hold a comma (--annotators parts names at commas): 'ana,bob'; "
+    "a name the database holds with one is taken whole"
+)
+
+
+async def test_the_prompt_refuses_a_new_name_with_a_comma(tmp_path: Path) -> None:
+    text = "Storm hits coast today, officials said."
+    with Store.open(tmp_path / "a.db") as store:
+        (article,) = store.add_articles([(ArticleIn(text=text, title="Storm"), word_tokens(text), [])])[0]
+        store.set_status(article, "alice", "done")
+    app = make_app(tmp_path / "a.db", "", keymap_path=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press(*"ana,bob", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, WhoScreen)
+        assert app.annotator == ""
+        assert [n.message for n in app._notifications][-1] == COMMA
+    with Store.open(tmp_path / "a.db") as store:
+        assert store.annotators() == ["alice"]
+        assert store.events(annotator="ana,bob") == []
+
+
+async def test_the_prompt_takes_a_stored_name_with_a_comma_whole(tmp_path: Path) -> None:
+    text = "Storm hits coast today, officials said."
+    with Store.open(tmp_path / "a.db") as store:
+        (article,) = store.add_articles([(ArticleIn(text=text, title="Storm"), word_tokens(text), [])])[0]
+        store.set_status(article, "Smith, J", "done")
+    app = make_app(tmp_path / "a.db", "", keymap_path=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press(*"Smith, J", "enter")
+        await pilot.pause()
+        assert app.annotator == "Smith, J"

@@ -28,7 +28,7 @@ class WhoScreen(ModalScreen[str]):
     def __init__(self, names: list[str], problem_of: Callable[[str], str | None] = lambda name: None) -> None:
         super().__init__()
         self.names = names
-        self.problem_of = problem_of  # why the database refuses a name typed (`store.new_names.entering_problem`)
+        self.problem_of = problem_of  # why the database refuses a name typed (`store.new_names.given_problem`)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="who"):
