@@ -122,10 +122,10 @@ def export(
         who = None if suggestions else GOLD if gold else default_annotator(annotator)
         if who is not None and who not in store.annotators():
             found = ", ".join(store.annotators()) or "none"
-            from annotator.store.aliases import renamed_line
+            from annotator.store.new_names import unknown_name_line
 
             raise fail(
-                renamed_line(store.conn, who) or f"no annotations by '{who}' to export (in the database: {found})"
+                unknown_name_line(store, who) or f"no annotations by '{who}' to export (in the database: {found})"
             )
         if output == "-":  # JSON with its invisible characters as \u escapes: a terminal may show it (`literal`)
             shown = json_shown_literally if chosen.suffix in (".json", ".jsonl") else lambda out: out

@@ -164,10 +164,10 @@ def gather(
         if source.annotator not in store.annotators():
             names = ", ".join(store.annotators()) or "none"
             hint = without_gold(store, source.include_in_progress) if source.annotator == GOLD else ""
-            from annotator.store.aliases import renamed_line
+            from annotator.store.new_names import unknown_name_line
 
             said = f"no annotations by {python_quoted(source.annotator)} (in the database: {names}){hint}"
-            raise AnnotatorError(renamed_line(store.conn, source.annotator) or said)
+            raise AnnotatorError(unknown_name_line(store, source.annotator) or said)
         for article_id, status, _ in store.annotated_articles(source.annotator):
             if status not in wanted:
                 left_out[status.value] += 1

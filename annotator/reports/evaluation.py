@@ -174,10 +174,10 @@ def score(
     Telemetry covers `telemetry_from` (default: the scored annotator, or everyone but gold when scoring the model)
     over the articles each marked done (or in progress too)."""
     if annotator is not None and annotator not in store.annotators():
-        from annotator.store.aliases import renamed_line
+        from annotator.store.new_names import unknown_name_line
 
         said = f"no annotations by {python_quoted(annotator)} (in the database: {names(store)})"
-        raise AnnotatorError(renamed_line(store.conn, annotator) or said)
+        raise AnnotatorError(unknown_name_line(store, annotator) or said)
     labels = chosen_labels(store, suggesters, annotator)
     suggesters = own_versions(suggesters, model) if annotator is None else suggesters  # --model's own, run now
     other: list[str] = []

@@ -135,10 +135,10 @@ def choose_reference(store: Reader, gold_from: str | None, include_in_progress: 
         raise InputError(f"{kind_of(Path(gold_from).stat().st_mode)}, not a regular file", path=gold_from)
     if gold_from.endswith(".jsonl") or "/" in gold_from:
         raise InputError("no such file", path=gold_from)
-    from annotator.store.aliases import renamed_line
+    from annotator.store.new_names import unknown_name_line
 
     said = f"no annotator named {python_quoted(gold_from)} (in the database: {names(store)})"
-    raise AnnotatorError(renamed_line(store.conn, gold_from, "--gold-from") or said)
+    raise AnnotatorError(unknown_name_line(store, gold_from, "--gold-from") or said)
 
 
 def names(store: Reader) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import shlex
 
 from annotator.literal import quoted
-from annotator.store.aliases import renamed_to
+from annotator.store.aliases import renamed_line, renamed_to
 from annotator.store.names import (
     IN_THIS_FILE,
     WORKING_HERE,
@@ -81,6 +81,29 @@ def given_problem(store: Reader, name: str) -> str | None:
     if (comma := comma_problem(name)) and not holds(store.conn, name):
         return comma
     return entering_problem(store, name)
+
+
+def unknown_name_line(store: Reader, name: str, option: str = "--annotator") -> str | None:
+    """What a command reading `name`'s work says where no annotator here has it, before its own "no annotations by":
+    the rename that took all of it (`aliases.renamed_line`), or, where `name` holds a comma and the database stores
+    no such name, that the option takes one name, which holds a comma only as the database stores it (hA 2: `export
+    --annotator 'ana,bob'` said "no annotations by 'ana,bob'", as of a mistyped name). None otherwise. The one
+    place of this wording (`export`, `evaluate`'s --annotator and --gold-from, `train`)."""
+    if (renamed := renamed_line(store.conn, name, option)) is not None:
+        return renamed
+    names = stored_names(store.conn)
+    if "," not in name or name in {held for _, held, _, _ in names}:  # `names.holds`: taken whole
+        return None
+    away = renamed_away(store.conn)
+    stored = sorted({held for _, held, _, problem in names if problem is None and "," in held and held not in away})
+    found = f"in the database: {', '.join(store.annotators()) or 'none'}"
+    said = f"{option} takes one annotator's name, and"
+    if not stored:
+        return f"{said} no name in this database holds a comma: {quoted(name)} ({found})"
+    return (
+        f"{said} {quoted(name)} is none in this database: a name holds a comma only as the database stores it "
+        f"({', '.join(map(quoted, stored))}) ({found})"
+    )
 
 
 def _like_an_alias(store: Reader, name: str, away: set[str]) -> str | None:
