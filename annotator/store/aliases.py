@@ -1,7 +1,8 @@
 """A name `rename-annotator` moved every piece of work away from is an alias of the name it went to: nothing is
 written under it again (a screen opened under it before the rename, an `accept --annotator OLD`, a later import by
 the same Label Studio user), or the person would be back under two names, one of them perhaps looking like the
-other (`Ana` renamed `ana`: `check` then names a problem, and `merge` refuses the file). `renamed_to` follows a
+other (`Ana` renamed `ana`: `check` then names a problem, and `merge` refuses the file). A name that only had
+assignments is one too once renamed (its `unassign` event names the rename; hA 3). `renamed_to` follows a
 chain of renames (A to B, B to C) to the name work goes under now; `names.renamed_away` says which names are such
 aliases. Only the rename's own events, and the undo and redo of them, still write under the old name (`u` on either
 side takes the rename back)."""
@@ -16,12 +17,13 @@ from annotator.literal import quoted
 from annotator.store.names import nothing_stands
 from annotator.store.stacks import stacked
 
-#: A rename's events from `name` ("merge", `renamed.from` = name), newest first, on the articles it has a row on (the
-#: rename leaves its emptied to-do row): found through the indexes, not by reading the whole event log.
+#: A rename's events from `name` (`renamed.from` = name: a "merge" of its work, an "unassign" of its assignment),
+#: newest first, on the articles it has a row on (the rename leaves a to-do row): found through the indexes, not by
+#: reading the whole event log.
 _RENAMES_FROM = """
     SELECT CASE WHEN json_valid(e.after) THEN json_extract(e.after, '$.renamed.to') END FROM annotations n
     JOIN events e ON e.article_id = n.article_id AND e.annotator = n.annotator
-    WHERE n.annotator = ? AND e.action = 'merge'
+    WHERE n.annotator = ? AND e.action IN ('merge', 'unassign')
     AND CASE WHEN json_valid(e.after) THEN json_extract(e.after, '$.renamed.from') END = n.annotator
     ORDER BY e.id DESC LIMIT 1"""
 #: One name's events on one article, with the rename each names (`renamed`: from, to), oldest first.

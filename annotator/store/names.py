@@ -47,15 +47,15 @@ _NOTHING_STANDS = """
     AND NOT EXISTS (SELECT 1 FROM annotations n WHERE n.annotator = {e} AND n.status != 'todo')
     AND NOT EXISTS (SELECT 1 FROM assignments g WHERE g.annotator = {e})
     AND NOT EXISTS (SELECT 1 FROM comments c WHERE c.annotator = {e})"""
-#: The names `rename-annotator` moved all work away from (`store.renaming`): their own `merge` event says so, and
-#: nothing of theirs stands; each name asked once (materialized: asked per event, a rename of 1,500 articles took a
+#: The names `rename-annotator` moved all work away from (`store.renaming`): their own `merge` event says so (an
+#: `unassign` one for a name with assignments only), and nothing of theirs stands; each name asked once (materialized: asked per event, a rename of 1,500 articles took a
 #: second, every table scanned again for each of its events).
 _RENAMED_AWAY = f"""
     WITH moved(name) AS MATERIALIZED (
-        SELECT DISTINCT e.annotator FROM events e WHERE e.action = 'merge'
+        SELECT DISTINCT e.annotator FROM events e WHERE e.action IN ('merge', 'unassign')
         AND CASE WHEN json_valid(e.after) THEN json_extract(e.after, '$.renamed.from') END = e.annotator)
     SELECT name FROM moved WHERE {_NOTHING_STANDS.format(e="moved.name")}"""
-#: Whether one name that a rename's `merge` event moved from (asked by the caller) has nothing standing.
+#: Whether one name that a rename's event moved from (asked by the caller) has nothing standing.
 _NOTHING_STANDS_OF = f"SELECT {_NOTHING_STANDS.format(e=':name')}"
 
 

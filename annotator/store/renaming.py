@@ -16,7 +16,9 @@ What moves, article by article, and why:
 - the assignment (its queue position, batch and moment): an `unassign` event of the old name, an `assign` of the
   new one (which keeps its own assignment where it has one), both naming `by` who renamed and the move (`renamed`:
   from, to), so that a merge of a pack made before the rename for an article the old name was only assigned puts
-  the pack's work under the new name (`merge_renames.assignment_moved`; s55 S7);
+  the pack's work under the new name (`merge_renames.assignment_moved`; s55 S7), and a name that had only
+  assignments is an alias once renamed (`aliases`: it finds the `unassign` through the to-do row the old name is
+  left there);
 - the article meta's per-annotator ids (`keyed`: Label Studio's annotation ids), so the next import knows the user
   by the new name, and the comments the old name signed: one person, one name. No event records either; an undo
   leaves them with the new name.
@@ -109,7 +111,7 @@ def _named(store: Store, table: str, annotator: str) -> bool:
 def _gone_to(store: Store, annotator: str) -> str:
     """Where the name's work went by its latest rename (" (renamed 'Ana')"), for the refusal of a name with none
     left to move (a trial: a second rename of it said "moved 0 article(s)", rc 0, as did the loser of two at once)."""
-    sql = """SELECT json_extract(after, '$.renamed.to') FROM events WHERE annotator = ? AND action = 'merge'
+    sql = """SELECT json_extract(after, '$.renamed.to') FROM events WHERE annotator = ? AND action IN ('merge', 'unassign')
              AND json_valid(after) AND json_extract(after, '$.renamed.from') = ? ORDER BY id DESC LIMIT 1"""
     row = store.conn.execute(sql, [annotator, annotator]).fetchone()
     return f" (renamed {quoted(row[0])})" if row and isinstance(row[0], str) else ""
@@ -196,7 +198,9 @@ def move_work(store: Store, article: str, old: str, new: str, renamed: dict[str,
 
 def _move_assignment(store: Store, article: str, renamed: dict[str, str], by: str) -> None:
     """The old name's assignment taken back (`unassign`) and given to the new name (`assign`), same place and
-    moment, both events naming the move (`renamed`); where the new name has one already, it keeps its own."""
+    moment, both events naming the move (`renamed`); where the new name has one already, it keeps its own. The
+    `unassign` records the rename of a name that had only assignments, which is then an alias as one whose work
+    moved (hA 3: `accept --annotator OLD` worked as a new person), found through the old name's to-do row."""
     old, new = renamed["from"], renamed["to"]
     row = store.conn.execute(
         "SELECT position, batch, assigned_at FROM assignments WHERE article_id = ? AND annotator = ?", [article, old]
@@ -210,6 +214,8 @@ def _move_assignment(store: Store, article: str, renamed: dict[str, str], by: st
         store, article, old, "unassign", {"assignment": {"position": position, "batch": batch}},
         {"by": by, "renamed": renamed}, now,
     )  # fmt: skip
+    # a to-do row of the old name, as a rename of work leaves one: where `aliases` finds this event by the indexes
+    store.conn.execute("INSERT OR IGNORE INTO annotations (article_id, annotator) VALUES (?, ?)", [article, old])
     if store.conn.execute(
         "SELECT 1 FROM assignments WHERE article_id = ? AND annotator = ?", [article, new]
     ).fetchone():
