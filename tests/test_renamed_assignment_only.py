@@ -10,6 +10,8 @@ from pathlib import Path
 
 from processes import annotator, one_error_line
 
+from annotator.store import Store
+
 
 def run(tmp_path: Path, *args: str) -> str:
     done = annotator(*args, "--db", "w.db", cwd=tmp_path)
@@ -53,3 +55,13 @@ def test_renaming_it_again_names_where_it_went(tmp_path: Path) -> None:
     renamed(tmp_path)
     again = one_error_line(annotator("rename-annotator", "ana", "erin", "--db", "w.db", cwd=tmp_path))
     assert again == "no work of 'ana' in this database (renamed 'carol'); nothing was written"
+
+
+def test_a_screen_open_as_it_says_the_rename_without_work_to_take_back(tmp_path: Path) -> None:
+    """No work of ana's moved: the screen's line for a rename that moved work ("with this work ...; u takes the rename
+    back") would promise an undo there is none of."""
+    renamed(tmp_path)
+    with Store.open(tmp_path / "w.db") as store:
+        said = {store.moved_away(article, "ana") for article in store.article_ids()}
+    assert said == {"'ana' was renamed 'carol' by `annotator rename-annotator`: to work, q, then open as 'carol' "
+                    "(--annotator carol)"}  # fmt: skip

@@ -35,6 +35,10 @@ _EVENTS_HERE = """
     FROM events WHERE article_id = ? AND annotator = ? ORDER BY id"""
 #: Whether `name` has any merge event on the article: without one no rename of it stands there (most writes).
 _MERGED_HERE = "SELECT 1 FROM events WHERE article_id = ? AND annotator = ? AND action = 'merge' LIMIT 1"
+#: Whether a rename moved `name`'s work on the article (its "merge" naming `renamed.from` = name), by the index.
+_WORK_MOVED_HERE = """
+    SELECT 1 FROM events WHERE article_id = ? AND annotator = ? AND action = 'merge'
+    AND CASE WHEN json_valid(after) THEN json_extract(after, '$.renamed.from') END = annotator LIMIT 1"""
 #: Whether `name` has a status beyond to do anywhere (then it has work of its own: no alias), by the index.
 _WORKING = "SELECT 1 FROM annotations WHERE annotator = ? AND status != 'todo' LIMIT 1"
 
@@ -132,9 +136,16 @@ def renamed_here(connection: sqlite3.Connection, article_id: str, name: str) -> 
 def moved_away(connection: sqlite3.Connection, article_id: str, name: str) -> str | None:
     """What a screen open as `name` says on an article a rename took `name`'s work from (everywhere, or still
     here): it shows `name`'s emptied to-do, and a key there is refused; None when no rename did. The name is the one
-    a write would be sent to (`goes_under`, following later renames), "on this article" where `name` is no alias."""
+    a write would be sent to (`goes_under`, following later renames), "on this article" where `name` is no alias.
+    Where no work of `name`'s moved here (a name renamed with assignments only, an article it never began), there is
+    no work to go on with, and no rename here for `u` to take back."""
     if (new := goes_under(connection, article_id, name)) is None:
         return None
+    if connection.execute(_WORK_MOVED_HERE, [article_id, name]).fetchone() is None:
+        return (
+            f"{quoted(name)} was renamed {quoted(new)} by `annotator rename-annotator`: to work, q, then open as "
+            f"{quoted(new)} (--annotator {_shell(new)})"
+        )
     where = "" if renamed_to(connection, name) is not None else " on this article"
     return (
         f"{quoted(name)} was renamed {quoted(new)}{where} by `annotator rename-annotator`, with this work: to "
