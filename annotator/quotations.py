@@ -58,9 +58,7 @@ def double_quotations(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if opened is not None and char in _CLOSED_BY.get(opener, ""):
             found.append((opened, position))
             opened = None
-        elif opened is None and char == "»" and _guillemets_reversed(text, position, end):
-            opened, opener = position + 1, char
-        elif opened is None and char not in CLOSING:
+        elif opened is None and (char not in CLOSING or (char == "»" and _guillemets_reversed(text, position, end))):
             opened, opener = position + 1, char
         elif opened is not None and char not in OPENING:
             found.append((opened, position))
