@@ -398,5 +398,5 @@ class Reader(Connection):
     def latest_suggestions(self, article_id: str) -> list[SuggestionRow]:
         """Each suggester's newest batch for this article: older batches stay only because someone decided on
         them (see `replace_suggestions`), so they are not what the model suggests now."""
-        sql = f'SELECT g.* FROM suggestions g WHERE g.article_id = ? AND {NEWEST_BATCH} ORDER BY g.start, g."end", g.id'
-        return [pending_suggestion(row) for row in self._rows(sql, [article_id])]
+        sql = f'SELECT g.* FROM suggestions g {NEWEST_BATCH} WHERE g.article_id = ? ORDER BY g.start, g."end", g.id'
+        return [pending_suggestion(row) for row in self._rows(sql, [article_id, article_id])]
