@@ -55,6 +55,7 @@ CORE = [
     "annotator.exchange.renamed_names",
     "annotator.store.merge_assignments",
     "annotator.store.merge_renames",
+    "annotator.store.packs_out",
 ]
 
 

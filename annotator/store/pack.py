@@ -22,6 +22,7 @@ from annotator.store.content import content_problems
 from annotator.store.edits import Store
 from annotator.store.merge_rows import reserve_span_ids
 from annotator.store.opening import new_database
+from annotator.store.packs_out import earlier_packs
 from annotator.store.pipelines import carry_learned, learned_rows
 from annotator.store.reads import NOT_EDITS, Reader
 from annotator.vocabulary import parse_timestamp, utc_now
@@ -95,11 +96,12 @@ def record_merged_back(store: Store, source: Path, written: dict[tuple[str, str]
     events to, so that a screen open on it names them as the merge's (`screen_events.made`). A pair that took
     nothing from a pack merged back before gets none: merging twice changes nothing. Inside the merge's
     transaction."""
-    now = utc_now()
+    now, file = utc_now(), storable(os.path.abspath(source))
     again = """SELECT 1 FROM events WHERE article_id = :article AND annotator = :who AND action = 'merged' AND id > (
                    SELECT MAX(id) FROM events WHERE article_id = :article AND annotator = :who AND action = 'pack')"""
     for (article_id, annotator), ids in written.items():
-        after: dict[str, object] = {"source": str(source), "command": "annotator merge"}
+        # "file": the whole path read, as a `pack` event names its file, so the merge is told as that pack's
+        after: dict[str, object] = {"source": str(source), "file": file, "command": "annotator merge"}
         if ids is not None and ids[1] >= ids[0]:
             after["events"] = list(ids)
         elif store.conn.execute(again, {"article": article_id, "who": annotator}).fetchone():
@@ -208,6 +210,7 @@ def pack(reader: Reader, annotator: str, out: str | Path, note: Note = None) -> 
     out = Path(out)
     target = _refusal(reader, annotator, out)
     assert reader.path is not None  # refused otherwise
+    earlier = earlier_packs(reader, annotator, from_here(storable(os.path.abspath(out))))  # before this one is recorded
     if isinstance(reader, Store):  # the pack copies the file's tables by this release's columns, through its path
         with reader.write(upgrade_alone=True):
             pass
@@ -240,6 +243,9 @@ def pack(reader: Reader, annotator: str, out: str | Path, note: Note = None) -> 
                 "name)"
             )
         _record(reader, annotator, out)
+        for line in earlier:
+            if note is not None:
+                note(line)
     finally:
         temporary.discard()
         temporary.close()
