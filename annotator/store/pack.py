@@ -22,7 +22,7 @@ from annotator.store.content import content_problems
 from annotator.store.edits import Store
 from annotator.store.merge_rows import reserve_span_ids
 from annotator.store.opening import new_database
-from annotator.store.packs_out import earlier_packs
+from annotator.store.packs_out import earlier_packs, json_text, packs_of
 from annotator.store.pipelines import carry_learned, learned_rows
 from annotator.store.reads import NOT_EDITS, Reader
 from annotator.vocabulary import parse_timestamp, utc_now
@@ -80,7 +80,7 @@ def pack_file(reader: Reader, article_id: str, annotator: str) -> str | None:
     keeps the whole path; "" where it names none), while that pack is out (`packed_pairs`: no `assign` since); None otherwise. What `adjudicate
     --auto` tells a lead to merge before settling without them: by the pair's events, indexed, not a scan."""
     row = reader.conn.execute(
-        f"""SELECT p.id, {_json_text("p.after", "$.pack")} FROM events p WHERE p.article_id = :article
+        f"""SELECT p.id, {json_text("p.after", "$.pack")} FROM events p WHERE p.article_id = :article
             AND p.annotator = :who AND p.action = 'pack' AND p.id > COALESCE((SELECT MAX(a.id) FROM events a
             WHERE a.article_id = :article AND a.annotator = :who AND a.action = 'assign'), 0)
             ORDER BY p.id DESC LIMIT 1""",
@@ -122,25 +122,19 @@ def packed_out(reader: Reader, annotator: str) -> str | None:
     with no edit of theirs made here since (events a merge brought back, which its `merged` events name, are the
     pack's work, not this database's); None otherwise, and in a pack itself (its articles assigned to one
     annotator). Work on both sides conflicts at the merge (team trial 39b); a pack can be merged back again and
-    again, so a merge does not end the notice (a newcomer's trial): it says when the last one was."""
+    again, so a merge does not end the notice (a newcomer's trial): it says when the last one was, of the pack
+    it names (`packs_out`: a merge of an earlier pack is named as that pack's, F3)."""
     if len(reader.assignees()) < 2:
         return None
-    # read at start-up: through their assigned articles (events are indexed by article and annotator), never a
-    # scan of the whole event log; a pack holds exactly those articles
-    mine = "FROM events e JOIN assignments s ON e.article_id = s.article_id AND e.annotator = s.annotator"
-    row = reader.conn.execute(
-        f"SELECT e.id, {_json_text('e.after', '$.pack')} {mine} WHERE s.annotator = ? AND e.action = 'pack' "
-        "ORDER BY e.id DESC LIMIT 1",
-        [annotator],
-    ).fetchone()
-    if row is None:
+    packs = packs_of(reader, annotator)  # read at start-up: through their assigned articles, never a scan
+    if not packs:
         return None
-    packed, out = (
-        row[0],
-        from_here(row[1]) if row[1] else "its file",
-    )  # stored text, shown literally by the screen as every message is
+    newest = packs[-1]
+    packed = newest.made
+    out = from_here(newest.file) if newest.file else "its file"  # stored text, shown literally as every message is
+    mine = "FROM events e JOIN assignments s ON e.article_id = s.article_id AND e.annotator = s.annotator"
     marks = ", ".join("?" * len(NOT_EDITS))
-    first, last = _json_text("m.after", "$.events[0]"), _json_text("m.after", "$.events[1]")
+    first, last = json_text("m.after", "$.events[0]"), json_text("m.after", "$.events[1]")
     brought = (
         "SELECT 1 FROM events m WHERE m.article_id = e.article_id AND m.annotator = e.annotator "
         f"AND m.action = 'merged' AND m.id > ? AND e.id BETWEEN {first} AND {last}"
@@ -152,25 +146,27 @@ def packed_out(reader: Reader, annotator: str) -> str | None:
     ).fetchone()
     if here is not None:  # they chose to work here, warned when the screen opened
         return None
-    merged = reader.conn.execute(
-        f"SELECT MAX(e.at) {mine} WHERE s.annotator = ? AND e.action = 'merged' AND e.id > ?", [annotator, packed]
-    ).fetchone()[0]
-    if merged is None:
+    merged = newest.merged_since_made()
+    if merged:
         return (
-            f"{annotator}'s articles are out in a pack ({out}, made by `annotator pack`): work on them here "
-            f"conflicts with the pack's when it is merged back (annotator merge {out}); merge it first"
+            f"{annotator}'s articles are out in a pack ({out}, made by `annotator pack`), last merged back at "
+            f"{_shown_moment(merged[-1][1])}: work in it since then conflicts with work on them here when it is "
+            f"merged again (annotator merge {out}); merge it first"
+        )
+    # another pack's merge since this one was made (F3): its work is not in this pack, which it conflicts with
+    others = [(merge, pack.file) for pack in packs[:-1] for merge in pack.merges if merge[0] > packed]
+    if others:
+        (_, at), file = max(others)
+        other = from_here(file) if file else "an earlier pack"
+        return (
+            f"{annotator}'s articles are out in a pack ({out}, made by `annotator pack`), not merged back yet; "
+            f"{other}, a pack made before it, was merged back at {_shown_moment(at)}: work in {out} conflicts with "
+            f"what that merge brought, and with work on them here, when it is merged (annotator merge {out})"
         )
     return (
-        f"{annotator}'s articles are out in a pack ({out}, made by `annotator pack`), last merged back at "
-        f"{_shown_moment(str(merged))}: work in it since then conflicts with work on them here when it is merged "
-        f"again (annotator merge {out}); merge it first"
+        f"{annotator}'s articles are out in a pack ({out}, made by `annotator pack`): work on them here "
+        f"conflicts with the pack's when it is merged back (annotator merge {out}); merge it first"
     )
-
-
-def _json_text(column: str, path: str) -> str:
-    """SQL for a value inside a JSON column, NULL where the column holds no JSON (a damaged row is no error here:
-    `check` names it)."""
-    return f"CASE WHEN json_valid({column}) THEN json_extract({column}, '{path}') END"
 
 
 def _refusal(reader: Reader, annotator: str, out: str | Path) -> Path:

@@ -79,3 +79,40 @@ async def test_the_pack_merged_again_after_more_work_in_it_keeps_the_notice(tmp_
     said = await notices(tmp_path / "team.db", "carol")
     last = f"last merged back at {merged_back_at(tmp_path / 'team.db')}:"
     assert (merges, [last in message for message in said]) == (2, [True])
+
+
+def team_with_two_packs(folder: Path) -> None:
+    """carol's articles packed twice (carol.db, then carol2.db while carol.db was out), the first accepted in
+    carol.db."""
+    (folder / "a.jsonl").write_text("".join(json.dumps(t) + "\n" for t in TEXTS), encoding="utf-8")
+    run(folder, "ingest", "a.jsonl", "--db", "team.db")
+    run(folder, "assign", "--annotators", "alice,carol", "--overlap", "2", "--db", "team.db")
+    run(folder, "pack", "--annotator", "carol", "-o", "carol.db", "--db", "team.db")
+    run(folder, "accept", "first", "--annotator", "carol", "--db", "carol.db")
+    run(folder, "pack", "--annotator", "carol", "-o", "carol2.db", "--db", "team.db")
+
+
+async def test_an_earlier_pack_merged_back_is_named_not_the_newest(tmp_path: Path) -> None:
+    """A newcomer's trial (F3): the notice said the newest pack, carol2.db, was "last merged back" when only the
+    earlier carol.db was; carol2.db, made before carol.db's work came back, conflicts with it wherever carol works
+    in both."""
+    team_with_two_packs(tmp_path)
+    run(tmp_path, "merge", "carol.db", "--db", "team.db")
+    said = await notices(tmp_path / "team.db", "carol")
+    assert said == [
+        f"carol's articles are out in a pack ({tmp_path / 'carol2.db'}, made by `annotator pack`), not merged back "
+        f"yet; {tmp_path / 'carol.db'}, a pack made before it, was merged back at {merged_back_at(tmp_path / 'team.db')}"
+        f": work in {tmp_path / 'carol2.db'} conflicts with what that merge brought, and with work on them here, when "
+        f"it is merged (annotator merge {tmp_path / 'carol2.db'})"
+    ]
+
+
+async def test_the_newest_pack_merged_back_is_named_with_its_merge(tmp_path: Path) -> None:
+    team_with_two_packs(tmp_path)
+    run(tmp_path, "merge", "carol2.db", "--db", "team.db")
+    said = await notices(tmp_path / "team.db", "carol")
+    assert said == [
+        f"carol's articles are out in a pack ({tmp_path / 'carol2.db'}, made by `annotator pack`), last merged back "
+        f"at {merged_back_at(tmp_path / 'team.db')}: work in it since then conflicts with work on them here when it "
+        f"is merged again (annotator merge {tmp_path / 'carol2.db'}); merge it first"
+    ]
