@@ -56,6 +56,7 @@ CORE = [
     "annotator.store.merge_assignments",
     "annotator.store.merge_renames",
     "annotator.store.packs_out",
+    "annotator.store.ends_aside",
 ]
 
 

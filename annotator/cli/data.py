@@ -159,6 +159,12 @@ def ingest(
         from annotator.exchange.realign import rebuilt_ingest_note
 
         say(rebuilt_ingest_note(report.rebuilt))
+    for alike in report.ends_aside:  # newcomer trial F4: a .txt file and the JSONL a script made of it
+        from annotator.store.ends_aside import but_for_its_end, stored_named
+
+        say(
+            f"note: {alike.source or alike.given} not stored: its text is that of {stored_named(alike)} {but_for_its_end(alike)}"
+        )
     for conflict in report.conflicts:
         say(
             f"conflict: {conflict.article_id} '{conflict.title}' ({conflict.source}) is stored with a "

@@ -21,6 +21,7 @@ from annotator.literal import quoted
 from annotator.models import ArticleIn, Suggestion, content_hash
 from annotator.rows import Token
 from annotator.store import Store
+from annotator.store.ends_aside import EndsAside, StoredEnds
 from annotator.store.same_titles import SameTitle
 from annotator.vocabulary import ChangedText
 
@@ -70,6 +71,9 @@ class IngestReport:
     #: (id given, id stored): an article whose text no article holds, but whose words one a token-only format
     #: rebuilt has (a CoNLL import's): not stored again, that article kept as it is (`exchange.realign`).
     rebuilt: list[tuple[str, str]] = field(default_factory=list)
+    #: articles whose text is a stored article's but for white space at its end: that article, counted in
+    #: `skipped` (`store.ends_aside`; newcomer trial F4)
+    ends_aside: list[EndsAside] = field(default_factory=list)
 
 
 def _rebuilt_with_its_words(store: Store, words: StoredWords, article: ArticleIn, texts: dict[str, str]) -> str | None:
@@ -191,8 +195,9 @@ def ingest(
     renamed: set[str] = set()  # its id made from its text (HASH, ID~HASH) held by another text: moved to ID~N
     named = {a.id: content_hash(a.text) for a in articles if a.id is not None}  # a later line's id holds it too
     words, rebuilt = StoredWords(store), list[tuple[str, str]]()  # its words a rebuilt article's: (given, stored)
+    ends, ends_aside = StoredEnds(store.conn), list[EndsAside]()  # its text a stored one but for its end's space
     for article in articles:
-        given = article
+        given, changed_here = article, False
         if article.id is None and str(article.meta.get("source", "")).lower().endswith(".txt"):
             if files is None:
                 files = {_where(source): stored for stored, source in store.text_file_sources()}
@@ -209,7 +214,7 @@ def ingest(
                     replacing.add(article.article_id)
                     new.append(article)
                 continue
-            article, derived = renamed_to, True
+            article, derived, changed_here = renamed_to, True, True
         if (holder := _rebuilt_with_its_words(store, words, article, texts)) is not None:
             rebuilt.append((article.article_id, holder))
             continue
@@ -230,6 +235,10 @@ def ingest(
             continue
         if existing is not None or article.article_id in hashes:  # no id given: its text is the stored article
             skipped.append(existing or article.article_id)
+            continue
+        if not changed_here and (alike := _ends_aside(store, ends, article, replacing)) is not None:
+            ends_aside.append(alike)
+            skipped.append(alike.stored_id)
             continue
         hashes.add(article.article_id)
         texts[content_hash(article.text)] = article.article_id
@@ -299,8 +308,19 @@ def ingest(
         stored += [row for row in rows if row[0].article_id in kept]
     return IngestReport(added=added, skipped=skipped + also_skipped, suggestions=sum(len(r[2]) for r in stored),
                         replaced=sorted(replacing - set(conflicts)), conflicts=list(conflicts.values()),
-                        assigned=assigned, duplicates=duplicates, rebuilt=rebuilt,
+                        assigned=assigned, duplicates=duplicates, rebuilt=rebuilt, ends_aside=ends_aside,
                         same_title=[same for same in same_title if same.article_id in kept])  # fmt: skip
+
+
+def _ends_aside(store: Store, ends: StoredEnds, article: ArticleIn, replacing: set[str]) -> EndsAside | None:
+    """The stored article whose text is this one's but for white space at its end (not one this input replaces),
+    said as a note would say it; None when none is (`store.ends_aside`)."""
+    stored_id = ends.holding(article.text, replacing)
+    if stored_id is None:
+        return None
+    source, stored = str(article.meta.get("source", "")), store.article(stored_id)
+    differs = where_texts_differ(stored.text, article.text, ("stored", "file's" if source else "given"))
+    return EndsAside(source, article.article_id, stored_id, stored.title, differs)
 
 
 def _named(article: ArticleIn) -> str:
