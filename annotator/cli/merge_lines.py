@@ -75,3 +75,30 @@ def rename_lines(report: MergeReport) -> list[str]:
             "here went on from theirs before the rename (no conflict)"
         )
     return lines
+
+
+def ends_aside_lines(report: MergeReport) -> list[str]:
+    """The other files' articles whose text is one stored here but for white space at its end (newcomer trial F4):
+    a note naming both ids, its work merged onto the stored one; a conflict for an annotator's work on it that lies
+    past the text the two share (`store.ends_aside`), left out."""
+    from annotator.store.ends_aside import but_for_its_end, stored_named
+
+    lines = [
+        f"note: article {alike.given} of {alike.source} merged onto {stored_named(alike)}: its text is that one's "
+        f"{but_for_its_end(alike)}"
+        for alike in report.ends_aside
+    ]
+    lines += [
+        f"conflict: {past.annotator} on article {past.given} of {past.source} not merged onto {past.stored_id} "
+        f"{quoted(past.title)} (the same text but for white space at its end): {past.why}"
+        for past in report.past_shared
+    ]
+    return lines
+
+
+def past_shared_left_out(report: MergeReport) -> list[str]:
+    """The part of merge's last line for the work `ends_aside_lines` names as not merged."""
+    if not report.past_shared:
+        return []
+    sources = ", ".join(dict.fromkeys(past.source for past in report.past_shared))
+    return [f"{len(report.past_shared)} annotation(s) of {sources} not merged: past the text shared (listed above)"]

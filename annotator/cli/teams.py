@@ -22,7 +22,7 @@ from annotator.cli.common import (
     stored,
 )
 from annotator.cli.logins import check_entering, checked_login
-from annotator.cli.merge_lines import conflict_line, rename_lines
+from annotator.cli.merge_lines import conflict_line, ends_aside_lines, past_shared_left_out, rename_lines
 from annotator.cli.names import checked_name, named
 from annotator.cli.paths import PathType, database_paths
 from annotator.cli.same_titles import by_merge, same_title_note
@@ -339,7 +339,7 @@ def merge(
             f"{report.articles_added} article(s), {report.annotations_added} annotation(s) and "
             f"{report.events_copied} event(s) added; {report.overwritten} annotation(s) replaced by the other's; "
             f"{report.unchanged} unchanged; "
-            f"{len(report.conflicts) + len(report.text_conflicts)} conflict(s) -> {db}"
+            f"{len(report.conflicts) + len(report.text_conflicts) + len(report.past_shared)} conflict(s) -> {db}"
         )
         if report.brought_up_to_date:
             say(
@@ -375,6 +375,8 @@ def merge(
             )
         for same in report.same_titles:
             say(same_title_note(same, by_merge(db)))
+        for line in ends_aside_lines(report):  # newcomer trial F4: one story, its texts' ends apart
+            say(line)
         left_out = []
         if report.text_conflicts:
             sources = ", ".join(dict.fromkeys(left.source for left in report.text_conflicts))
@@ -394,5 +396,6 @@ def merge(
                 "this database's"
             )
             left_out.append(f"{len(unmerged)} annotation(s) of {sources} not merged: {why}")
+        left_out += past_shared_left_out(report)
         if left_out:
             raise fail(f"{'; '.join(left_out)}; the rest is merged into {db}")

@@ -51,6 +51,7 @@ from annotator.errors import AnnotatorError
 from annotator.store.aliases import goes_under
 from annotator.store.connection import Row
 from annotator.store.edits import Store
+from annotator.store.ends_aside import EndsAside, PastShared, StoredEnds, merged_alike, past_shared, shared_length
 from annotator.store.event_shapes import events_of
 from annotator.store.explained import MERGED_BY
 from annotator.store.merge_assignments import merge_assignments
@@ -139,6 +140,8 @@ class MergeReport:
     conflicts: list[MergeConflict] = field(default_factory=list)
     text_conflicts: list[TextConflict] = field(default_factory=list)
     same_titles: list[SameTitle] = field(default_factory=list)  # added, titled as a file's article here (noted)
+    ends_aside: list[EndsAside] = field(default_factory=list)  # its text ours but for white space at its end: ours
+    past_shared: list[PastShared] = field(default_factory=list)  # work on such an article past the shared text
 
 
 class _Ids:
@@ -252,17 +255,23 @@ def _continues(store: Store, source: MergeSource, ids: _Ids, annotation: Row, re
 
 
 def _merge_source(store: Store, source: MergeSource, prefer: Prefer | None, report: MergeReport,
-                  progress: Progress | None) -> None:  # fmt: skip
+                  progress: Progress | None, ends: StoredEnds) -> None:  # fmt: skip
     ours: dict[str, str] = {}
     left_out: list[Row] = []
     added: list[Row] = []
+    shares: dict[str, int] = {}  # their article whose text is ours but for its end's white space: characters shared
     for row in source.articles():
         here = article_by_hash(store, row["content_hash"])
-        if here is None:
+        if here is None and (alike := ends.holding(row["text"])) is not None:  # newcomer trial F4
+            report.ends_aside.append(merged_alike(store, str(source.path), row, alike))
+            shares[row["id"]] = shared_length(store.article_text(alike), row["text"])
+            here = alike
+        elif here is None:
             if store.conn.execute("SELECT 1 FROM articles WHERE id = ?", [row["id"]]).fetchone():
                 left_out.append(row)
                 continue
             insert_article_row(store, row)
+            ends.add(row["id"], row["text"])
             for suggestion in source.suggestions(row["id"]):
                 insert_suggestion_row(store, row["id"], suggestion)
                 report.suggestions_copied += 1
@@ -307,6 +316,9 @@ def _merge_source(store: Store, source: MergeSource, prefer: Prefer | None, repo
             report.unchanged += not empty(theirs)
         elif empty(theirs) and not source.edited(theirs_id, who):
             pass  # never touched there (an annotation undone back to nothing is work: an attacker's trial)
+        elif theirs_id in shares and (why := past_shared(source.connection, theirs_id, who, shares[theirs_id])):
+            title = store.article(here).title
+            report.past_shared.append(PastShared(str(source.path), theirs_id, here, title, who, why))
         elif (
             empty(mine)
             and not store.edited(here, who)
@@ -392,9 +404,10 @@ def merge(
         for source in sources:
             source.check_names(entering)
         with store.write():
+            ends = StoredEnds(store.conn)
             for source in sources:
                 try:
-                    _merge_source(store, source, prefer, report, progress)
+                    _merge_source(store, source, prefer, report, progress, ends)
                     carry_learned(store, learned_rows(source.connection))  # what its pipelines learned
                 except sqlite3.DatabaseError:  # a torn read of a source written meanwhile is told as such
                     source.check_unchanged()
