@@ -15,9 +15,11 @@ from pathlib import Path
 import typer
 
 from annotator.cli.common import fail, note
+from annotator.literal import quoted
 from annotator.reports.flagged import left_out_until, put_aside_apart
 from annotator.store import Reader, db_option
 from annotator.store.assignments import compared_articles, finished_together
+from annotator.store.same_titles import titled_alike_apart
 from annotator.vocabulary import Status
 from annotator.wording import annotators_option, counted, together
 
@@ -47,6 +49,7 @@ def nothing_compared(
     flags = [*extra, *progress, *ignoring]
     aside = put_aside_apart(store, names, statuses, by_assignment)
     tail = f"; {left_out_until(store, aside)}" if aside else ""
+    tail += titled_alike(store, names, statuses, state)
     anyway = compared_articles(store, names, statuses, by_assignment=False) if by_assignment else []
     if anyway:
         n = len(anyway)
@@ -89,6 +92,24 @@ def nothing_compared(
         them = "that 1" if count == 1 else f"those {count}"
         note(f"`{command(db, verb, group, *flags, *(['--ignore-assignments'] if outside else []))}` {does} {them}")
     return error
+
+
+def titled_alike(store: Reader, names: Sequence[str], statuses: Sequence[str], state: str) -> str:
+    """The hint that articles of one title were finished apart ("; 'Port to close' is the title of articles done
+    by different annotators: ..."), one story stored twice maybe (newcomer trial F4: its texts apart by a trailing
+    newline, merged by an older release), or nothing."""
+    found = titled_alike_apart(store, names, statuses)
+    if not found:
+        return ""
+    named = "; ".join(
+        f"{quoted(title)}: " + ", ".join(f"{article_id} by {together(who)}" for article_id, who in articles)
+        for title, articles in found[:SHOWN]
+    )
+    more = f"; and {len(found) - SHOWN} more title(s)" if len(found) > SHOWN else ""
+    return (
+        f"; articles with the same title are {state} by different annotators, one story stored twice maybe (texts "
+        f"that differ only in white space at their end are one article to `ingest` and `merge` now): {named}{more}"
+    )
 
 
 def _theirs(store: Reader, articles: Sequence[str], names: Sequence[str]) -> str:

@@ -8,6 +8,7 @@ second "Harbour bridge ..." article, open to everyone, and nothing was said)."""
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from annotator.store.connection import Row, _json
@@ -57,4 +58,29 @@ def merged_same_titles(store: Reader, added: list[Row], database: str) -> list[S
         stored = here.get(str(row["title"]))
         if stored is not None:
             found.append(SameTitle(source, str(row["id"]), stored[0], str(row["title"]), stored[1], database))
+    return found
+
+
+def titled_alike_apart(
+    store: Reader, annotators: Sequence[str], statuses: Sequence[str]
+) -> list[tuple[str, list[tuple[str, list[str]]]]]:
+    """Titles of two or more articles that `annotators` have in `statuses` apart: each article has some of them,
+    none has all who have one (newcomer trial F4: alice's article and bob's were one story, its texts apart by a
+    trailing newline, and `agreement` compared none). Each title with its articles, each with its annotators, in
+    ingest order."""
+    names, states = list(annotators), list(statuses)
+    rows = store.conn.execute(
+        f"SELECT a.title, n.article_id, n.annotator FROM annotations n JOIN articles a ON a.id = n.article_id "
+        f"WHERE a.title != '' AND n.annotator IN ({','.join('?' * len(names))}) "
+        f"AND n.status IN ({','.join('?' * len(states))}) ORDER BY a.rowid, n.annotator",
+        [*names, *states],
+    )
+    titled: dict[str, dict[str, list[str]]] = {}
+    for title, article_id, name in rows:
+        titled.setdefault(str(title), {}).setdefault(str(article_id), []).append(str(name))
+    found = []
+    for title, articles in titled.items():
+        everyone = {name for have in articles.values() for name in have}
+        if len(articles) >= 2 and len(everyone) >= 2 and all(set(have) != everyone for have in articles.values()):
+            found.append((title, list(articles.items())))
     return found
