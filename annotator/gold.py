@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from annotator.errors import Refused, Unchanged
-from annotator.gold_drift import Decided, against_agreement, gold_holds, refuse_unless_as_read
+from annotator.gold_drift import Decided, against_agreement, agreed_since, gold_holds, refuse_unless_as_read
 from annotator.gold_links import gold_speaker
-from annotator.gold_settled import AGREED, HAND, Settling, settlings
+from annotator.gold_settled import AGREED, HAND, Settling, ever_decided, settlings
 from annotator.metrics.consensus import Consensus, Disagreement, consensus
 from annotator.rows import Edit, SpanLike, SpanRow
 from annotator.store import Store
@@ -63,9 +63,13 @@ def article_consensus(store: Store, article_id: str, annotators: Sequence[str]) 
     return consensus({name: store.spans(article_id, name) for name in annotators}, annotators)
 
 
-def accept_agreed(store: Store, article_id: str, annotators: Sequence[str], reviewer: str) -> Edit | None:
-    """Put every span all annotators agree on into gold (one event; undo with `store.undo(article_id, GOLD)`)."""
-    agreed = article_consensus(store, article_id, annotators).agreed
+def accept_agreed(
+    store: Store, article_id: str, annotators: Sequence[str], reviewer: str, agreed: Sequence[SpanRow] | None = None
+) -> Edit | None:
+    """Put every span all annotators agree on (or those of them given, `agreed`) into gold, those it lacks (one
+    event; undo with `store.undo(article_id, GOLD)`): `adjudicate --auto`, the review screen's opening and g."""
+    if agreed is None:
+        agreed = article_consensus(store, article_id, annotators).agreed
     return adjudicate(store, article_id, agreed, source=AGREED, reviewer=reviewer)
 
 
@@ -132,7 +136,7 @@ def auto_adjudicate(
             continue
         found = article_consensus(store, article_id, names)
         try:
-            edit = adjudicate(store, article_id, found.agreed, source=AGREED, reviewer=reviewer)
+            edit = accept_agreed(store, article_id, names, reviewer, found.agreed)
         except Refused:
             refused.append(article_id)
             continue
@@ -244,7 +248,8 @@ def review_state(store: Store, article_id: str, annotators: Sequence[str]) -> Re
             settled_by[index], settled_in[index] = None, None
     held = {(s.start, s.end, s.label, s.speaker) for s in gold}
     in_gold = sum((s.start, s.end, s.label, s.speaker) in held for s in found.agreed)
-    unlike = against_agreement(decided, found, gold, {name: store.spans(article_id, name) for name in annotators})
+    spans = {name: store.spans(article_id, name) for name in annotators}
+    unlike = against_agreement(decided, found, gold, spans)
     items = sorted(
         [(d, who, by, False) for d, who, by in zip(found.disagreements, settled_by, settled_in, strict=True)]
         + [(d, None, None, True) for d in unlike],
@@ -255,12 +260,33 @@ def review_state(store: Store, article_id: str, annotators: Sequence[str]) -> Re
                        in_gold, unlike_at, tuple(item[2] for item in items))  # fmt: skip
 
 
+def _agreed_since(
+    store: Store, article_id: str, found: Consensus[SpanRow], gold: Sequence[SpanRow],
+    spans: Mapping[str, Sequence[SpanRow]],
+) -> list[Disagreement[SpanRow]]:  # fmt: skip
+    """Once gold's agreed spans went in, the spans all annotators agree on since that gold lacks where nothing of
+    gold was ever decided (`gold_drift.agreed_since`): "gold unlike all" until a pick, or the screen, puts them in."""
+    if not any(d.source == AGREED for d in decisions(store, article_id)):
+        return []
+    return agreed_since(found, gold, ever_decided(store, article_id), spans)
+
+
 def open_for_review(store: Store, article_id: str, annotators: Sequence[str], reviewer: str) -> Edit | None:
-    """On first opening an article whose gold is not done, its agreed spans go into gold (one event). Once
-    taken back (`take_back_agreed`), reopening does not bring them again."""
-    if store.status(article_id, GOLD) == Status.DONE or any(d.source == AGREED for d in decisions(store, article_id)):
+    """On opening an article whose gold is not done (and reading it again when an annotator's work changed), the
+    agreed spans go into gold (one event): all of them the first time; after that, those agreed since where nothing
+    of gold was decided (`_agreed_since`: a newcomer's trial, F9). Once taken back (`take_back_agreed`), or one
+    taken out by hand, reopening does not bring them again."""
+    if store.status(article_id, GOLD) == Status.DONE:
         return None
-    return accept_agreed(store, article_id, annotators, reviewer)
+    if not any(d.source == AGREED for d in decisions(store, article_id)):
+        return accept_agreed(store, article_id, annotators, reviewer)
+    found = article_consensus(store, article_id, annotators)
+    spans = {name: store.spans(article_id, name) for name in annotators}
+    places = {
+        (p.layer, p.start, p.end) for p in _agreed_since(store, article_id, found, store.spans(article_id, GOLD), spans)
+    }
+    since = [s for s in found.agreed if (s.label.layer, s.start, s.end) in places]
+    return accept_agreed(store, article_id, annotators, reviewer, since) if since else None
 
 
 def take_back_agreed(store: Store, article_id: str) -> Edit:

@@ -79,6 +79,31 @@ def against_agreement(
     return found_here
 
 
+def agreed_since(
+    found: Consensus[SpanRow], gold: Sequence[SpanRow], decided: Sequence[tuple[str, int, int]],
+    spans: Mapping[str, Sequence[SpanRow]],
+) -> list[Disagreement[SpanRow]]:  # fmt: skip
+    """Spans all annotators agree on that gold lacks, where no change of gold ever decided anything (`decided`): an
+    agreement reached after gold's agreed spans went in (an annotator settled a disagreement by changing their work),
+    each as a place whose versions are theirs there. A newcomer's trial (F9): bob changed his 'Tom' to alice's 'Tom
+    Lee' after `adjudicate --auto`; review showed no disagreement there, d marked gold done without 'Tom Lee', and
+    nothing reported it."""
+    held = {(s.start, s.end, s.label) for s in gold}
+    found_here: list[Disagreement[SpanRow]] = []
+    for span in found.agreed:
+        layer = span.label.layer
+        if (span.start, span.end, span.label) in held or any(
+            d_layer == layer and start < span.end and span.start < end for d_layer, start, end in decided
+        ):
+            continue
+        versions = {
+            name: [s for s in theirs if s.label.layer == layer and s.start < span.end and span.start < s.end]
+            for name, theirs in spans.items()
+        }
+        found_here.append(Disagreement(layer, span.start, span.end, Kind.MISSING, versions))
+    return found_here
+
+
 def _merged(regions: Sequence[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     """The regions, those of a layer that overlap as one."""
     merged: list[tuple[str, int, int]] = []

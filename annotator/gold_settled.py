@@ -58,6 +58,12 @@ def settlings(store: Store, article_id: str) -> list[Settling]:
     return found
 
 
+def ever_decided(store: Store, article_id: str) -> list[Place]:
+    """Every place a change of this article's gold decided or changed, undone ones too: an agreed span gold lacks
+    there is the reviewer's decision (taken out by hand, taken back with g), not an agreement gold has yet to take."""
+    return [place for event in store.events(article_id, GOLD) for place in _touched(event.after, event.before)]
+
+
 def marked_done(store: Store, article_id: str) -> str:
     """Who marked this article's gold done last, for a review screen that showed it not done (a newcomer's re-trial:
     another reviewer's pick went into gold just marked done): "by lead", the reviewer its event names; else where it

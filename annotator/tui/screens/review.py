@@ -1,7 +1,8 @@
 """The review screen: the annotate screen on gold, plus the annotators' disagreements and keys to settle them.
 
 On opening an article whose gold is not done, the spans all annotators agree on go into gold as one event
-(g takes them back, or puts them back). Each disagreement shows who has what; a key (a, b, c, ...) picks that
+(g takes them back, or puts them back); so do those they come to agree on later, where nothing of gold was decided,
+when the screen reads the article again (`gold.open_for_review`). Each disagreement shows who has what; a key (a, b, c, ...) picks that
 annotator's version into gold as an event naming the annotator and the reviewer; or the reviewer edits gold
 with the usual annotation keys. j / k move between disagreements, tab / shift+tab between the open ones; d
 marks gold done (asking first while disagreements are open).
@@ -99,6 +100,7 @@ class ReviewScreen(RefittingScreen):
         self.index: int | None = None
         self.told_own: str | None = None  # the article whose opening said the reviewer is one of its annotators
         self.versions_read: dict[str, int] = {}  # the annotators' versions when the article was read
+        self.agreed_said = ""  # what the last reading of the article put into gold of what all agree on
 
     @property
     def review_app(self) -> ReviewApp:
@@ -132,6 +134,7 @@ class ReviewScreen(RefittingScreen):
             message = f"Agreed spans into gold: {edit.message}" if edit else ""
         except AnnotatorError as error:
             message = f"Agreed spans not taken: {error}"
+        self.agreed_said = message  # a reload says it after what changed (`review_shown.read_again`)
         self.review, self.index = None, None
         super().load(article_id)
         self.sub_title = self.app.sub_title = (

@@ -292,7 +292,9 @@ def read_again(screen: ReviewScreen, key: bool) -> bool:
     cause = versions_changed(screen.review_app.store, screen.article_id, screen.versions_read)
     if cause is None:
         return False
-    screen.say(show_as_stored(screen, cause, key), "yellow")
+    said = show_as_stored(screen, cause, key)  # a change that made the annotators agree put that into gold (F9)
+    agreed = f"; {screen.agreed_said[0].lower()}{screen.agreed_said[1:]}" if screen.agreed_said else ""
+    screen.say(f"{said}{agreed}", "yellow")
     return True
 
 
