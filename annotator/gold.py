@@ -249,7 +249,7 @@ def review_state(store: Store, article_id: str, annotators: Sequence[str]) -> Re
     held = {(s.start, s.end, s.label, s.speaker) for s in gold}
     in_gold = sum((s.start, s.end, s.label, s.speaker) in held for s in found.agreed)
     spans = {name: store.spans(article_id, name) for name in annotators}
-    unlike = against_agreement(decided, found, gold, spans)
+    unlike = against_agreement(decided, found, gold, spans) + _agreed_since(store, article_id, found, gold, spans)
     items = sorted(
         [(d, who, by, False) for d, who, by in zip(found.disagreements, settled_by, settled_in, strict=True)]
         + [(d, None, None, True) for d in unlike],

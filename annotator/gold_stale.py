@@ -41,6 +41,9 @@ class Stale:
     #: Whose done work, as it is now, was done before gold was settled but reached this database after (a pack
     #: merged back): by the events' own times, not their order here.
     merged: tuple[str, ...] = ()
+    #: Spans every annotator compared has, at open places where gold has nothing: an agreement gold has yet to take
+    #: (a newcomer's trial, F9: bob changed 'Tom' to alice's 'Tom Lee' after `adjudicate --auto`).
+    lacks: int = 0
 
 
 def stale_gold(store: Store, article_ids: Sequence[str]) -> list[Stale]:
@@ -88,7 +91,16 @@ def _why(store: Store, article_id: str, names: list[str], state: ReviewState) ->
             changed.append(name)
         else:
             later.append(name)
-    return Stale(article_id, tuple(names), tuple(changed), tuple(later), tuple(differs), tuple(merged))
+    lacks = sum(_lacking(gold, place) for place in places)
+    return Stale(article_id, tuple(names), tuple(changed), tuple(later), tuple(differs), tuple(merged), lacks)
+
+
+def _lacking(gold: Sequence[SpanRow], place: Disagreement[SpanRow]) -> int:
+    """How many spans every annotator has at a place where gold has none (0 unless all have the same there)."""
+    versions = [_there(spans, place) for spans in place.versions.values()]
+    if not versions or any(v != versions[0] for v in versions) or _there(gold, place):
+        return 0
+    return sum(versions[0].values())
 
 
 def _earlier(event: Event, settled: Event) -> bool:
@@ -133,6 +145,9 @@ def stale_line(store: Reader, found: Sequence[Stale]) -> str:
 
 
 def _reasons(stale: Stale) -> str:
+    if stale.lacks:  # what they all have is the finding, more than whose work changed (F9)
+        what = "a span" if stale.lacks == 1 else f"{stale.lacks} spans"
+        return f"it lacks {what} {_joined(stale.team)} {'both' if len(stale.team) == 2 else 'all'} have"
     reasons = []
     if stale.changed:
         reasons.append(f"{_owners(stale.changed)} done work changed since its gold was settled")

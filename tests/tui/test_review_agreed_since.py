@@ -1,14 +1,15 @@
 """A newcomer's trial (F9): bob changed his 'Tom' to alice's 'Tom Lee' after `adjudicate --auto` (before or while
 the review was open); the screen showed the disagreement gone and "2/3 agreed spans in gold", said "All settled: d
 marks gold done", and d marked gold done without 'Tom Lee'. Opening the article, and reading it again when an
-annotator's work changed, puts what all agree on since into gold and says so. Pilot on the real review app on a real SQLite file (tests/agreed_since_db.py)."""
+annotator's work changed, puts what all agree on since into gold and says so; done gold lacking it opens on it,
+"gold unlike all". Pilot on the real review app on a real SQLite file (tests/agreed_since_db.py)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from agreed_since_db import WHO, adjudicated, bob_agrees, gold
+from agreed_since_db import WHO, adjudicated, bob_agrees, done_without_tom_lee, gold
 
 from annotator.store import Store
 from annotator.tui.review import make_review_app
@@ -56,3 +57,21 @@ async def test_reading_again_after_bob_agrees_puts_it_in_and_d_marks_gold_done_w
     with Store.open(path) as store:
         assert store.status(article, GOLD) == Status.DONE
     assert gold(path, article) == ["Anna Berg", "Tom Lee", "Oslo"]
+
+
+async def test_done_gold_lacking_a_span_all_have_opens_on_it_as_open(tmp_path: Path) -> None:
+    path = tmp_path / "s.db"
+    done_without_tom_lee(path)
+    app = make_review_app(path, "lead", WHO, keymap_path=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        rows = panel_rows(app)[:7]
+    assert rows == [
+        "2/3 agreed spans in gold",
+        "Disagreement 1/1 · 1 open",
+        "gold unlike all · open",
+        "a alice",
+        "  ACT Tom Lee",
+        "b bob",
+        "  ACT Tom Lee",
+    ]
