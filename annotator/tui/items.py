@@ -119,3 +119,24 @@ class IntervalIndex:
         index = bisect_left(entries, (end,))
         low = bisect_left(entries, (start - self._longest,))
         return [key for s, e, key in entries[low:index] if e > start and s < end]
+
+
+class EntityOffers:
+    """The article's entity suggestions, sorted by start: which ones an entity span covers (`current.covers`) is a
+    bisect and a short scan, not every suggestion asked of every span an edit touched (trial s56 t13 G1: accept all
+    on an article of 10,000 suggestions froze the screen for 78 s)."""
+
+    def __init__(self, offers: list[tuple[int, int, str, int]]) -> None:
+        self._entries = sorted((start, end, key) for start, end, label, key in offers if label != Label.QUOTE.value)
+        self._longest = max((end - start for start, end, _ in self._entries), default=0)
+
+    def covered(self, spans: set[tuple[int, int, str]]) -> set[int]:
+        """The suggestions an entity span at any of `spans` (start, end, label) covers."""
+        found: set[int] = set()
+        for start, end, label in spans:
+            if label == Label.QUOTE.value:
+                continue
+            low = bisect_left(self._entries, (start - self._longest,))
+            high = bisect_left(self._entries, (end,))
+            found.update(key for s, e, key in self._entries[low:high] if e > start and s < end)
+        return found

@@ -15,7 +15,7 @@ from annotator.phrases import grown
 from annotator.rows import ArticleRows, Edit, Offsets, SpanRow, SuggestionRow, Token
 from annotator.speaker_offers import speakers_first
 from annotator.store.current import covers, is_pending
-from annotator.tui.items import LAST_KEY, RANK, IntervalIndex, Item, ItemKey, Kind
+from annotator.tui.items import LAST_KEY, RANK, EntityOffers, IntervalIndex, Item, ItemKey, Kind
 from annotator.vocabulary import Label, Status
 
 
@@ -37,6 +37,9 @@ class ArticleModel:
         for suggestion in rows.suggestions:
             key = (suggestion.start, suggestion.end, suggestion.label.value)
             self.suggestions_at.setdefault(key, []).append(suggestion.id)
+        self.entity_offers = EntityOffers(
+            [(*key, suggestion_id) for key, ids in self.suggestions_at.items() for suggestion_id in ids]
+        )
         # Undecided suggestions: pending ones, and those hidden because a span or a decision settled their offer.
         self.undecided = set(self.suggestions) - rows.decided
         self.rejected = set(rows.rejected)
@@ -208,7 +211,7 @@ class ArticleModel:
         for key in touched:
             candidates.update(self.suggestions_at.get(key, ()))
         # an entity span covers the entity suggestions it overlaps; done-ness settles every one (`is_pending`)
-        candidates.update(i for i in self.suggestions if any(covers(t, self._offer(i)) for t in touched))
+        candidates.update(self.entity_offers.covered(touched))
         if edit.status is not None and self.done != (edit.status is Status.DONE):  # reopened, or done (again)
             self.done = edit.status is Status.DONE
             candidates.update(self.suggestions)
