@@ -1,5 +1,6 @@
 """Settling annotators' differences into gold: the operations a review screen (or `annotator adjudicate`) calls,
-and the rules of writing gold (`adjudicate` works out the change; the store commits it as one event).
+and where the review of an article stands. The rules of writing gold are `gold_write.adjudicate`'s (it works out
+the change; the store commits it as one event).
 
 Gold is the annotation of the annotator named "gold" (`annotator.vocabulary.GOLD`), so it exports, undoes and
 edits like any other. Each decision is one "adjudicate" event whose `after` names its `source` (the
@@ -8,22 +9,20 @@ annotator whose version was taken, or "all" for spans everyone agreed on) and th
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from annotator.errors import Refused, Unchanged
 from annotator.gold_drift import Decided, against_agreement, agreed_since, gold_holds, refuse_unless_as_read
-from annotator.gold_links import gold_speaker
 from annotator.gold_settled import AGREED, HAND, Settling, ever_decided, settlings
+from annotator.gold_write import Links, adjudicate
 from annotator.metrics.consensus import Consensus, Disagreement, consensus
-from annotator.rows import Edit, SpanLike, SpanRow
+from annotator.rows import Edit, SpanRow
 from annotator.store import Store
 from annotator.store.assignments import compared_articles
-from annotator.store.changes import describe
-from annotator.store.connection import Row, annotation_span, span_row
+from annotator.store.connection import annotation_span
 from annotator.vocabulary import GOLD, Label, Status
-from annotator.wording import counted
 
 
 @dataclass(frozen=True)
@@ -60,7 +59,12 @@ class AutoReport:
 
 def article_consensus(store: Store, article_id: str, annotators: Sequence[str]) -> Consensus[SpanRow]:
     """Agreed spans and disagreements of these annotators on one article, from their current spans."""
-    return consensus({name: store.spans(article_id, name) for name in annotators}, annotators)
+    return consensus(_spans_of(store, article_id, annotators), annotators)
+
+
+def _spans_of(store: Store, article_id: str, annotators: Sequence[str]) -> dict[str, list[SpanRow]]:
+    """Each annotator's current spans on the article: read once, for the consensus and what is compared with it."""
+    return {name: store.spans(article_id, name) for name in annotators}
 
 
 def accept_agreed(
@@ -227,7 +231,8 @@ class ReviewState:
 
 def review_state(store: Store, article_id: str, annotators: Sequence[str]) -> ReviewState:
     """Where the review of this article stands, from the annotators' spans and gold's events in effect."""
-    found = article_consensus(store, article_id, annotators)
+    spans = _spans_of(store, article_id, annotators)
+    found = consensus(spans, annotators)
     settled_in: list[Settling | None] = [None] * len(found.disagreements)
     agreed_event = None
     decided: list[Decided] = []
@@ -242,14 +247,15 @@ def review_state(store: Store, article_id: str, annotators: Sequence[str]) -> Re
                     settled_in[index] = settling
     settled_by = [settling.source if settling else None for settling in settled_in]
     gold = store.spans(article_id, GOLD)
-    picked = {who: store.spans(article_id, who) for who in settled_by if who not in (None, HAND)}
+    picked = spans | {who: store.spans(article_id, who) for who in settled_by if who and who not in (HAND, *spans)}
     for index, who in enumerate(settled_by):  # a version changed since its pick no longer settles it
         if who in picked and not gold_holds(gold, found.disagreements[index], picked[who]):
             settled_by[index], settled_in[index] = None, None
     held = {(s.start, s.end, s.label, s.speaker) for s in gold}
     in_gold = sum((s.start, s.end, s.label, s.speaker) in held for s in found.agreed)
-    spans = {name: store.spans(article_id, name) for name in annotators}
-    unlike = against_agreement(decided, found, gold, spans) + _agreed_since(store, article_id, found, gold, spans)
+    unlike = against_agreement(decided, found, gold, spans)
+    if _agreed_ever(store, article_id):
+        unlike += agreed_since(found, gold, ever_decided(store, article_id), spans)
     items = sorted(
         [(d, who, by, False) for d, who, by in zip(found.disagreements, settled_by, settled_in, strict=True)]
         + [(d, None, None, True) for d in unlike],
@@ -260,31 +266,26 @@ def review_state(store: Store, article_id: str, annotators: Sequence[str]) -> Re
                        in_gold, unlike_at, tuple(item[2] for item in items))  # fmt: skip
 
 
-def _agreed_since(
-    store: Store, article_id: str, found: Consensus[SpanRow], gold: Sequence[SpanRow],
-    spans: Mapping[str, Sequence[SpanRow]],
-) -> list[Disagreement[SpanRow]]:  # fmt: skip
-    """Once gold's agreed spans went in, the spans all annotators agree on since that gold lacks where nothing of
-    gold was ever decided (`gold_drift.agreed_since`): "gold unlike all" until a pick, or the screen, puts them in."""
-    if not any(d.source == AGREED for d in decisions(store, article_id)):
-        return []
-    return agreed_since(found, gold, ever_decided(store, article_id), spans)
+def _agreed_ever(store: Store, article_id: str) -> bool:
+    """Whether gold's agreed spans ever went in (undone or not): after that, spans all annotators came to agree on
+    since, that gold lacks where nothing of gold was ever decided (`gold_drift.agreed_since`), are "gold unlike
+    all" until a pick, or the screen, puts them in."""
+    return any(d.source == AGREED for d in decisions(store, article_id))
 
 
 def open_for_review(store: Store, article_id: str, annotators: Sequence[str], reviewer: str) -> Edit | None:
     """On opening an article whose gold is not done (and reading it again when an annotator's work changed), the
     agreed spans go into gold (one event): all of them the first time; after that, those agreed since where nothing
-    of gold was decided (`_agreed_since`: a newcomer's trial, F9). Once taken back (`take_back_agreed`), or one
-    taken out by hand, reopening does not bring them again."""
+    of gold was decided (`gold_drift.agreed_since`: a newcomer's trial, F9). Once taken back (`take_back_agreed`),
+    or one taken out by hand, reopening does not bring them again."""
     if store.status(article_id, GOLD) == Status.DONE:
         return None
-    if not any(d.source == AGREED for d in decisions(store, article_id)):
-        return accept_agreed(store, article_id, annotators, reviewer)
-    found = article_consensus(store, article_id, annotators)
-    spans = {name: store.spans(article_id, name) for name in annotators}
-    places = {
-        (p.layer, p.start, p.end) for p in _agreed_since(store, article_id, found, store.spans(article_id, GOLD), spans)
-    }
+    spans = _spans_of(store, article_id, annotators)
+    found = consensus(spans, annotators)
+    if not _agreed_ever(store, article_id):
+        return accept_agreed(store, article_id, annotators, reviewer, found.agreed)
+    gold = store.spans(article_id, GOLD)
+    places = {(p.layer, p.start, p.end) for p in agreed_since(found, gold, ever_decided(store, article_id), spans)}
     since = [s for s in found.agreed if (s.label.layer, s.start, s.end) in places]
     return accept_agreed(store, article_id, annotators, reviewer, since) if since else None
 
@@ -296,132 +297,3 @@ def take_back_agreed(store: Store, article_id: str) -> Edit:
     if event is None or event.action != "adjudicate" or event.after.get("source") != AGREED:
         raise Refused("the agreed spans are not the last change to gold: undo the later ones first (u)")
     return store.undo(article_id, GOLD)
-
-
-# -- writing gold: the rules of an adjudication, committed by the store ------------------------------------------
-
-#: A version's quotes' links: quote offsets -> speaker offsets.
-Links = Mapping[tuple[int, int], tuple[int, int]]
-
-
-def adjudicate(
-    store: Store,
-    article_id: str,
-    spans: Sequence[SpanLike],
-    *,
-    source: str,
-    reviewer: str,
-    region: tuple[str, int, int] | None = None,
-    annotator: str = GOLD,
-    links: Links | Callable[[], Links] | None = None,
-    check: Callable[[], None] | None = None,
-) -> Edit | None:
-    """Write decided spans into an adjudicated annotation (gold) as one "adjudicate" event.
-
-    The event's `after` names `source` (whose version was taken: an annotator, or "all" for spans everyone
-    agreed on) and `reviewer`. `region` (layer, start, end) replaces the spans of that layer overlapping it
-    (picking a version, or changing one's mind; an empty `spans` clears it). Spans already there are left
-    alone. A quote's speaker is gold's ACTOR at its offsets, else the gold ACTOR that is the same speaker by the
-    rule `agreement` counts speakers by (`gold_speaker`: 'Durham Hall' for 'Durham Hall QC'), else none; a span
-    already in gold as it would go in (its speaker so linked) is left as it is. `links` (`source`'s version's; or
-    what reads them in the write, after `check`): a quote in gold without a speaker is linked to an ACTOR this
-    decision adds where `source` links it so (a re-trial, 38D: a quote picked before its speaker stayed without one).
-    None when nothing changes and no region was decided; a decided region is recorded in the event's `after` even
-    when it changes nothing. `check` runs first in the write, and may refuse it.
-    """
-
-    def decided(current: list[Row], next_id: int) -> tuple[Row, Row, str] | None:
-        if check is not None:
-            check()
-        linking = (links() if callable(links) else links) or {}
-        replaced: list[Row] = []
-        if region is not None:
-            layer, start, end = region
-            replaced = [
-                r for r in current
-                if Label(r["label"]).layer == layer and r["start"] < end and start < r["end"]
-            ]  # fmt: skip
-        kept = [r for r in current if r not in replaced]
-        have = {_identity(r) for r in kept}
-        wanted = [span_row(span) for span in spans]
-        actors = [r for r in kept + wanted if r["label"] == Label.ACTOR]
-        added: list[Row] = []
-        moved: list[tuple[Row, Row | None]] = []  # (quote, the gold ACTOR it is linked to by overlap, or None)
-        for wanted_row in wanted:
-            row, actor = wanted_row, None
-            if _speaker(row) is not None and not _at(actors, _speaker(row)):
-                row, actor = _spoken_by(row, _speaker(row), actors)
-            if _identity(row) in have:  # already there, as this decision would put it (its speaker linked)
-                continue
-            for other in kept + added:
-                if (
-                    Label(other["label"]).layer == Label(row["label"]).layer
-                    and other["start"] < row["end"]
-                    and row["start"] < other["end"]
-                ):
-                    raise Refused(f"{describe(wanted_row)} would overlap {describe(other)} in {annotator}")
-            added.append({**row, "id": next_id + len(added), "suggestion_id": None})
-            if _speaker(wanted_row) is not None and _speaker(wanted_row) != _speaker(row):
-                moved.append((added[-1], actor))
-        orphans = [r for r in kept if _speaker(r) is not None and not _at(actors, _speaker(r))]
-        relinked = [_spoken_by(row, _speaker(row), actors) for row in orphans]  # their ACTOR went: another?
-        moved += relinked
-        if not added and not replaced and region is None:
-            return None
-        new_actors = [r for r in added if r["label"] == Label.ACTOR]
-        waiting = [
-            r for r in kept
-            if r["label"] == Label.QUOTE and r["speaker_start"] is None and r not in orphans
-            and _at(new_actors, linking.get((r["start"], r["end"])))
-        ]  # fmt: skip
-        linked = [_spoken_by(r, linking[r["start"], r["end"]], new_actors)[0] for r in waiting]
-        message = _taken(added, source, region is not None) + (
-            f", {counted(len(replaced), 'span')} replaced" if replaced else ""
-        )
-        dropped = sum(actor is None for _, actor in moved)
-        if dropped:
-            message += f"; {counted(dropped, 'quote')} without their speaker, who is not decided yet"
-        named = region is not None and len(added) <= 3  # the message names the spans added (`_taken`)
-        for row, actor in moved:
-            if actor is not None:
-                quote = f"{row['label']} at {row['start']}:{row['end']}" if named and row in added else describe(row)
-                message += f"; {quote} linked to {describe(actor)}, gold's ACTOR overlapping its speaker"
-        for row in linked:
-            message += f"; {describe(row)} linked to its speaker, as {source}'s version has it"
-        old: Row = {"spans": replaced + orphans + waiting}
-        new: Row = {"spans": added + [r for r, _ in relinked] + linked, "source": source, "reviewer": reviewer}
-        if region is not None:  # the decision is recorded even when it changes nothing (picking "none")
-            new["region"] = list(region)
-        return old, new, message
-
-    return store.change(article_id, annotator, "adjudicate", decided)
-
-
-def _speaker(row: Row) -> tuple[int, int] | None:
-    return (row["speaker_start"], row["speaker_end"]) if row["speaker_start"] is not None else None
-
-
-def _identity(row: Row) -> tuple[Any, ...]:
-    return row["start"], row["end"], row["label"], row["speaker_start"], row["speaker_end"]
-
-
-def _spoken_by(row: Row, speaker: tuple[int, int] | None, actors: Sequence[Row]) -> tuple[Row, Row | None]:
-    """`row` linked to gold's ACTOR for `speaker` among `actors` (`gold_speaker`), else without a speaker; and that
-    ACTOR, if any."""
-    actor = gold_speaker(actors, speaker)
-    if actor is None:
-        return {**row, "speaker_start": None, "speaker_end": None}, None
-    return {**row, "speaker_start": actor["start"], "speaker_end": actor["end"]}, actor
-
-
-def _at(actors: Sequence[Row], speaker: tuple[int, int] | None) -> bool:
-    return any((a["start"], a["end"]) == speaker for a in actors)
-
-
-def _taken(added: list[Row], source: str, named: bool) -> str:
-    """What a decision took into gold, for its message: the spans of one disagreement by name ("ACTOR 'the RMT
-    union' at 120:133"; trial 31: "1 span(s) from root" said neither which nor how many), "no span" for a version
-    without one; the agreed spans (`named` False) counted ("2 spans from all")."""
-    if not named or len(added) > 3:
-        return f"{counted(len(added), 'span')} from {source}"
-    return ", ".join(describe(row) for row in added) if added else "no span"

@@ -1,4 +1,4 @@
-"""Which of gold's ACTORs speaks a quote: the one rule a pick (`gold.adjudicate`) and an ACTOR gold gets by hand
+"""Which of gold's ACTORs speaks a quote: the one rule a pick (`gold_write.adjudicate`) and an ACTOR gold gets by hand
 (`Store.gold_speakers`) link a version's speaker by, and the review's "settled" (`gold_drift.gold_holds`) compares by."""
 
 from __future__ import annotations

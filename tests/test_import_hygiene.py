@@ -15,6 +15,7 @@ CORE = [
     "annotator.gold",
     "annotator.gold_links",
     "annotator.gold_drift",
+    "annotator.gold_write",
     "annotator.gold_stale",
     "annotator.review_done",
     "annotator.reports.agreement",

@@ -6,7 +6,7 @@ A span is *agreed* when every annotator has a span with the same start, end and 
 that agree as `agreement` counts them (`matching.speakers_agree`: none on any side, or sharing a character, so
 'Durham Hall QC' and 'Durham Hall' are one speaker; trial 39b: review showed a second, "speaker" disagreement there
 while `agreement` counted them as agreeing). The first annotator's quote is the one agreed; gold links it to the
-ACTOR decided over its speaker (`gold.adjudicate`). Every other span is part of a *disagreement*: the spans of one
+ACTOR decided over its speaker (`gold_write.adjudicate`). Every other span is part of a *disagreement*: the spans of one
 layer (entities, or quotes) that overlap each other, directly or through a chain of overlaps, form one
 disagreement, and each annotator's version is their spans in it (possibly none).
 """

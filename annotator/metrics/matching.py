@@ -175,7 +175,7 @@ def speakers_agree(a: SpanColumns, b: SpanColumns, a_index: np.ndarray, b_index:
 def speakers_agree_pairs(pairs: Sequence[tuple[Range | None, Range | None]]) -> list[bool]:
     """`speakers_agree` for speakers outside matched columns, pair by pair (None: no speaker): the one rule for
     whether two annotators' quotes have one speaker (`consensus`) and which gold ACTOR a version's speaker is
-    (`gold.adjudicate`), as `agreement` and `evaluate` count them."""
+    (`gold_write.adjudicate`), as `agreement` and `evaluate` count them."""
 
     def row(speaker: Range | None) -> tuple[int, ...]:
         offsets = (speaker.start, speaker.end) if speaker is not None else (NO_SPEAKER, NO_SPEAKER)
