@@ -148,7 +148,7 @@ def stored_named(alike: EndsAside) -> str:
 
 def merged_alike(reader: Reader, source: str, row: Row, stored_id: str) -> EndsAside:
     """An article of the file `source` merges from (its row there) whose text is the stored `stored_id`'s but for
-    white space at its end, as `ends_aside_words` says it."""
+    white space at its end, as `but_for_its_end` says it."""
     stored = reader.article(stored_id)
     differs = where_texts_differ(stored.text, str(row["text"]), ("stored", "other file's"))
     return EndsAside(source, str(row["id"]), stored_id, stored.title, differs)

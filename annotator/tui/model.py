@@ -53,8 +53,8 @@ class ArticleModel:
         self.items: dict[ItemKey, Item] = {}
         self._pending = 0
         self.order: list[tuple[tuple[int, int, int, int, int], ItemKey]] = []
-        self.entities = IntervalIndex()
-        self.quotes = IntervalIndex()
+        self.entities: IntervalIndex[ItemKey] = IntervalIndex()
+        self.quotes: IntervalIndex[ItemKey] = IntervalIndex()
         self.span_keys: Counter[tuple[int, int, str]] = Counter()
         for span in rows.spans:
             self._add(Item.of_row("span", span))
@@ -65,14 +65,14 @@ class ArticleModel:
 
     # -- keeping the indexes -------------------------------------------------------------------------------
 
-    def _layer(self, item: Item) -> IntervalIndex:
+    def _layer(self, item: Item) -> IntervalIndex[ItemKey]:
         return self.quotes if item.is_quote else self.entities
 
     def _add(self, item: Item) -> None:
         self.items[item.key] = item
         self._pending += item.pending
         insort(self.order, (item.order, item.key))
-        self._layer(item).add(item)
+        self._layer(item).add(item.start, item.end, item.key)
         if item.kind == "span":
             self.span_keys[(item.start, item.end, item.label.value)] += 1
 
@@ -84,7 +84,7 @@ class ArticleModel:
         index = bisect_left(self.order, (item.order, item.key))
         if index < len(self.order) and self.order[index][1] == key:
             del self.order[index]
-        self._layer(item).remove(item)
+        self._layer(item).remove(item.start, item.end, item.key)
         if item.kind == "span":
             self.span_keys[(item.start, item.end, item.label.value)] -= 1
         return item
@@ -261,7 +261,7 @@ class ArticleModel:
     def get(self, key: ItemKey | None) -> Item | None:
         return self.items.get(key) if key is not None else None
 
-    def _layer_for(self, label: Label) -> IntervalIndex:
+    def _layer_for(self, label: Label) -> IntervalIndex[ItemKey]:
         return self.quotes if label is Label.QUOTE else self.entities
 
     def overlapping(self, start: int, end: int) -> tuple[list[Item], list[Item]]:
