@@ -39,14 +39,28 @@ def article(spans: dict[str, list[Span]], text: str = TEXT, article_id: str = "a
 
 
 def token_values(text: str, spans: list[Span], labels: set[str]) -> list[str]:
-    """Each word's label among `labels` (O for none), the slow obvious way."""
-    values = []
-    for token in words(text):
-        found = [
-            s.label.value for s in spans if s.label.value in labels and s.start < token.end and token.start < s.end
-        ]
-        values.append(found[0] if found else "O")
+    """Each word's BIO tag among `labels` ("B-ACTOR" on a span's first word, "I-ACTOR" on the others, O for none),
+    the slow obvious way."""
+    values, tokens = [], words(text)
+    for token in tokens:
+        found = [s for s in spans if s.label.value in labels and s.start < token.end and token.start < s.end]
+        if not found:
+            values.append("O")
+            continue
+        first = next(t for t in tokens if t.end > found[0].start)
+        values.append(f"{'B' if first == token else 'I'}-{found[0].label.value}")
     return values
+
+
+#: A number for each tag, for the krippendorff package.
+TAG_CODES = {
+    tag: code for code, tag in enumerate(["O"] + [f"{t}-{x}" for t in "BI" for x in ("ACTOR", "LOCATION", "FIGURE")])
+}
+
+
+def of_label(values: list[str], label: str) -> list[str]:
+    """The tags of one label against the rest: "B", "I" or "O"."""
+    return [v[0] if v.endswith(f"-{label}") else "O" for v in values]
 
 
 @pytest.fixture
@@ -101,7 +115,7 @@ def test_kappa_equals_scikit_learn_on_the_same_tokens():
     a, b = token_values(TEXT, ALICE, entity), token_values(TEXT, BOB, entity)
     assert row(report, "alice", "bob", "ALL").cohen_kappa == pytest.approx(cohen_kappa_score(a, b), abs=1e-12)
     for label in ("ACTOR", "LOCATION", "FIGURE"):
-        expected = cohen_kappa_score([v == label for v in a], [v == label for v in b])
+        expected = cohen_kappa_score(of_label(a, label), of_label(b, label))
         assert row(report, "alice", "bob", label).cohen_kappa == pytest.approx(expected, abs=1e-12)
     quotes_a, quotes_b = token_values(TEXT, ALICE, {"QUOTE"}), token_values(TEXT, BOB, {"QUOTE"})
     assert quotes_a == quotes_b
@@ -112,15 +126,38 @@ def test_alpha_equals_the_krippendorff_package_on_raw_tokens():
     carol = [ISRAEL, mark(TEXT, "Hamas", "ACTOR"), mark(TEXT, "Tel Aviv", "LOCATION")]
     spans = {"alice": ALICE, "bob": BOB, "carol": carol}
     report = agreement([article(spans)], list(spans))
-    codes = {"O": 0, "ACTOR": 1, "LOCATION": 2, "FIGURE": 3}
-    entity = {"ACTOR", "LOCATION", "FIGURE"}
-    data = np.array([[codes[v] for v in token_values(TEXT, s, entity)] for s in spans.values()])
+    entity = ["ACTOR", "LOCATION", "FIGURE"]
+    tags = [token_values(TEXT, s, set(entity)) for s in spans.values()]
+    data = np.array([[TAG_CODES[v] for v in coder] for coder in tags])
     expected = krippendorff.alpha(reliability_data=data, level_of_measurement="nominal")
     assert report.krippendorff_alpha["ALL"] == pytest.approx(expected, abs=1e-12)
-    for label, code in (("ACTOR", 1), ("LOCATION", 2), ("FIGURE", 3)):
-        binary = (data == code).astype(int)
-        expected = krippendorff.alpha(reliability_data=binary, level_of_measurement="nominal")
+    for label in entity:
+        three = np.array([["OBI".index(v) for v in of_label(coder, label)] for coder in tags])
+        expected = krippendorff.alpha(reliability_data=three, level_of_measurement="nominal")
         assert report.krippendorff_alpha[label] == pytest.approx(expected, abs=1e-12)
+
+
+def test_a_span_split_in_two_is_a_disagreement_on_the_token_where_the_second_begins():
+    """A newcomer's trial (s56 t12 F6): 'New York City' against 'New York' + 'City' scored kappa and alpha 1.000,
+    as if the two agreed, when each token only had its label. Tags say where a span begins (BIO), so the token
+    'City' differs (I against B), and kappa and alpha say so."""
+    text = "Fans in New York City cheered ."
+    whole = [mark(text, "Fans", "ACTOR"), mark(text, "New York City", "LOCATION")]
+    split = [mark(text, "Fans", "ACTOR"), mark(text, "New York", "LOCATION"), mark(text, "City", "LOCATION")]
+    report = agreement([article({"alice": whole, "bob": split}, text)], ["alice", "bob"])
+    a = token_values(text, whole, {"ACTOR", "LOCATION", "FIGURE"})
+    b = token_values(text, split, {"ACTOR", "LOCATION", "FIGURE"})
+    assert a == ["B-ACTOR", "O", "B-LOCATION", "I-LOCATION", "I-LOCATION", "O", "O"]
+    assert b == ["B-ACTOR", "O", "B-LOCATION", "I-LOCATION", "B-LOCATION", "O", "O"]
+    # 6 of 7 tokens agree; alice's tags O 3, B-ACTOR 1, B-LOC 1, I-LOC 2; bob's O 3, B-ACTOR 1, B-LOC 2, I-LOC 1:
+    # chance (9 + 1 + 2 + 2) / 49, kappa (6/7 - 14/49) / (1 - 14/49) = 28/35.
+    assert row(report, "alice", "bob", "ALL").cohen_kappa == pytest.approx(28 / 35, abs=1e-12)
+    assert row(report, "alice", "bob", "LOCATION").cohen_kappa == pytest.approx(
+        cohen_kappa_score(of_label(a, "LOCATION"), of_label(b, "LOCATION")), abs=1e-12
+    )
+    assert row(report, "alice", "bob", "LOCATION").cohen_kappa < 1
+    assert row(report, "alice", "bob", "ACTOR").cohen_kappa == 1.0
+    assert report.krippendorff_alpha["ALL"] is not None and report.krippendorff_alpha["ALL"] < 1
 
 
 def test_random_codings_match_both_references():
@@ -215,7 +252,7 @@ def test_with_assignments_each_pair_is_scored_on_the_articles_it_shares():
     assert row(report, "alice", "carol", "ALL").exact == PairRatios(p=1.0, r=1.0, f1=1.0)
     assert [row(report, *pair, "ALL").articles for pair in itertools.combinations(names, 2)] == [1, 1, 1]
     entity = {"ACTOR", "LOCATION", "FIGURE"}
-    codes = {"O": 0, "ACTOR": 1, "LOCATION": 2, "FIGURE": 3}
+    codes = TAG_CODES
     columns = []
     for a, text in zip(articles, [TEXT, other, third], strict=True):
         for token in range(len(words(text))):
@@ -249,7 +286,7 @@ def test_one_annotator_with_no_spans():
     assert overall.exact == PairRatios(p=None, r=0.0, f1=0.0)
     assert overall.cohen_kappa == 0.0  # bob is constant: agreement is exactly chance (scikit-learn: 0.0)
     entity = {"ACTOR", "LOCATION", "FIGURE"}
-    codes = {"O": 0, "ACTOR": 1, "LOCATION": 2, "FIGURE": 3}
+    codes = TAG_CODES
     data = np.array([[codes[v] for v in token_values(TEXT, s, entity)] for s in (ALICE, [])])
     expected = krippendorff.alpha(reliability_data=data, level_of_measurement="nominal")
     assert report.krippendorff_alpha["ALL"] == pytest.approx(expected, abs=1e-12)

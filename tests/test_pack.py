@@ -111,16 +111,18 @@ def test_assign_pack_annotate_merge_agreement(tmp_path: Path, lead: Path) -> Non
     # bob ~ carol on the Israel article: Israel and Tel Aviv agree; Hamas is ACTOR against LOCATION.
     assert pairs["bob", "carol", "ALL"].exact == PairRatios(p=2 / 3, r=2 / 3, f1=2 / 3)
     assert pairs["bob", "carol", "ACTOR"].exact == PairRatios(p=1.0, r=0.5, f1=2 / 3)
-    # tokens A O A O O O L L O against A O L O O O L L O: observed 8/9, expected (2*1 + 2*3 + 5*5)/81.
-    assert pairs["bob", "carol", "ALL"].cohen_kappa == pytest.approx(39 / 48, abs=1e-12)
-    # alice ~ bob on the Paris article: "20" against "20 people"; tokens L O O F O O O O / L O O F F O O O.
+    # tags B-A O B-A O O O B-L I-L O against B-A O B-L O O O B-L I-L O: observed 8/9, expected
+    # (B-A 2*1 + O 5*5 + B-L 1*2 + I-L 1*1)/81 = 30/81; kappa (72 - 30)/(81 - 30) = 42/51.
+    assert pairs["bob", "carol", "ALL"].cohen_kappa == pytest.approx(42 / 51, abs=1e-12)
+    # alice ~ bob on the Paris article: "20" against "20 people"; tags B-L O O B-F O O O O / B-L O O B-F I-F O O O:
+    # observed 7/8, expected (1 + 6*5 + 1)/64 = 1/2; kappa (7/8 - 1/2)/(1/2) = 3/4.
     assert pairs["alice", "bob", "ALL"].exact == PairRatios(p=0.5, r=0.5, f1=0.5)
     assert pairs["alice", "bob", "ALL"].partial == PairRatios(p=1.0, r=1.0, f1=1.0)
-    assert pairs["alice", "bob", "ALL"].cohen_kappa == pytest.approx(23 / 31, abs=1e-12)
+    assert pairs["alice", "bob", "ALL"].cohen_kappa == pytest.approx(3 / 4, abs=1e-12)
     # alice ~ carol on the Rome article: the same single span.
     assert pairs["alice", "carol", "ALL"].exact == PairRatios(p=1.0, r=1.0, f1=1.0)
     assert pairs["alice", "carol", "ALL"].cohen_kappa == 1.0
-    code = {"ACTOR": 1, "LOCATION": 2, "FIGURE": 3}
+    code = {"ACTOR": 1, "LOCATION": 2, "FIGURE": 3}  # I; B is 3 more
     columns = []
     for text in (ISRAEL, PARIS, ROME):
         for token in word_tokens(text):
@@ -129,7 +131,7 @@ def test_assign_pack_annotate_merge_agreement(tmp_path: Path, lead: Path) -> Non
                 if text not in MARKS[who]:
                     values.append(np.nan)
                     continue
-                found = [code[label] for part, label in MARKS[who][text]
+                found = [code[label] + 3 * (token.start <= nth(text, part)) for part, label in MARKS[who][text]
                          if nth(text, part) < token.end and token.start < nth(text, part) + len(part)]  # fmt: skip
                 values.append(found[0] if found else 0)
             columns.append(values)
@@ -152,7 +154,7 @@ def test_cli_pack_then_merge_and_agreement(tmp_path: Path, lead: Path) -> None:
     assert lines[0] == "articles compared  3 (each done by the annotators assigned it, of alice, bob, carol)"
     assert lines[5] == "pairs share        alice ~ bob 1, alice ~ carol 1, bob ~ carol 1 article(s)"
     assert lines[1].startswith("caution: on 1 of the 3 article(s) compared")  # Rome: both marked what was suggested
-    assert "bob ~ carol              ALL               3/3  0.667/0.667/0.667     0.667/0.667/0.667     0.812" in lines
+    assert "bob ~ carol              ALL               3/3  0.667/0.667/0.667     0.667/0.667/0.667     0.824" in lines
 
 
 def test_a_pack_needs_assignments_and_a_new_file(tmp_path: Path, lead: Path) -> None:

@@ -8,9 +8,10 @@ Figures, for the chosen annotators over the articles given (the loader picks tho
   F1 = 2 matched / (a's spans + b's spans). A ratio with nothing to divide by is None (printed "n/a"): p when
   b has no span of the label, r when a has none, F1 when neither has any. One side empty and the other not
   gives F1 = 0.0.
-- per pair: Cohen's kappa over tokens. Each token has an entity value (ACTOR, LOCATION, FIGURE, or O for
-  none) and a quote value (inside a QUOTE or not). "ALL" uses the entity value, an entity label the binary
-  "this label or not", QUOTE the quote value. A token belongs to a span when it shares a character with it.
+- per pair: Cohen's kappa over tokens. Each token has an entity tag (B or I of ACTOR, LOCATION or FIGURE: B on
+  a span's first token; or O for none) and a quote tag (B, I or O). "ALL" uses the entity tag, an entity label
+  its own B, I or neither, QUOTE the quote tag. A token belongs to a span when it shares a character with it.
+  Tags rather than labels alone, so that a span split in two is not counted as agreeing with the whole.
 - over all annotators: Krippendorff's alpha (nominal, tokens as units) on the same variables, computed by the
   `krippendorff` package.
 - speaker agreement: of the QUOTE pairs matched by overlap (pooled over all pairs), the share whose speakers
@@ -160,6 +161,15 @@ class AgreementReport(BaseModel):
     disputed_articles: int
 
 
+#: Token tags: O, then I of each entity label, then B of each (`entity_value`); a quote's O, I, B.
+ENTITY_VALUES, QUOTE_VALUES = 1 + 2 * len(ENTITY_LABELS), 3
+
+
+def entity_value(label: Label, tag: str) -> int:
+    """The value of an entity label's B or I tag on a token."""
+    return 1 + LABEL_CODE[label] + (len(ENTITY_LABELS) if tag == "B" else 0)
+
+
 def prf(matched: int, a_count: int, b_count: int) -> PairRatios:
     p, r, f1 = ratios(matched, a_count, b_count)
     return PairRatios(p=p, r=r, f1=f1)
@@ -245,9 +255,11 @@ def _compact(
 
 
 def _token_codings(corpus: Corpus) -> tuple[list[np.ndarray], list[np.ndarray], dict[tuple[int, ...], int]]:
-    """Per annotator, each covered token's entity value (0 = O, 1 + label code) and quote value (0 or 1), over
-    the tokens some span covers, or the value "missing" (one past the last) in articles the annotator did not
-    code; and how many tokens no span covers, by who coded them (O and outside quotes for those who did)."""
+    """Per annotator, each covered token's entity tag (`entity_value`: O, or B or I of a label) and quote tag (O, I
+    or B: 0, 1, 2), over the tokens some span covers, or the value "missing" (one past the last) in articles the
+    annotator did not code; and how many tokens no span covers, by who coded them (O and outside quotes for those
+    who did). A span's first token is B, so a span split in two differs from the whole where the second part
+    begins (a newcomer's trial, s56 t12 F6: with the label alone, 'New York City' and 'New York' + 'City' agreed)."""
     compact, size, token_article = _compact(_token_ranges(corpus), corpus.token_counts)
     entity_codes, quote_codes = [], []
     for spans, (first, after) in zip(corpus.spans.values(), compact, strict=True):
@@ -261,19 +273,23 @@ def _token_codings(corpus: Corpus) -> tuple[list[np.ndarray], list[np.ndarray], 
             for label in reversed(ENTITY_LABELS):
                 one = spans.label == LABEL_CODE[label]
                 code[_cover(first[one], after[one], size, ones[one]) > 0] = 1 + LABEL_CODE[label]
+        begins, inside = first[mine], spans.label[mine] + 1
+        begun = code[begins] == inside  # where overlapping spans gave the token another's label, that one's tag
+        code[begins[begun]] += len(ENTITY_LABELS)
         entity_codes.append(code)
         mine = ~entity & real
         quote = _fill(first[mine], after[mine], size, ones[mine])
         if quote is None:  # overlapping quotes (invalid data)
             quote = (_cover(first[mine], after[mine], size, ones[mine]) > 0).astype(np.int32)
+        quote[first[mine]] = 2
         quote_codes.append(quote)
     names = list(corpus.spans)
     if corpus.coders is None:
         return entity_codes, quote_codes, {(0,) * len(names): len(corpus.token_starts) - size}
     coded = [corpus.coded(name) for name in names]
     for index, is_coded in enumerate(coded):
-        entity_codes[index][~is_coded[token_article]] = 1 + len(ENTITY_LABELS)
-        quote_codes[index][~is_coded[token_article]] = 2
+        entity_codes[index][~is_coded[token_article]] = ENTITY_VALUES
+        quote_codes[index][~is_coded[token_article]] = QUOTE_VALUES
     uncovered = corpus.token_counts - np.bincount(token_article, minlength=len(corpus.article_ids))
     blanks: dict[tuple[int, ...], int] = {}
     for article, count in enumerate(uncovered.tolist()):
@@ -322,12 +338,15 @@ def agreement(
         corpus = Corpus.from_articles(corpus, annotators or [])
     names = list(corpus.spans)
     entity_codes, quote_codes, blanks = _token_codings(corpus)
-    entity_blanks = {tuple(1 + len(ENTITY_LABELS) if v == MISSING else v for v in p): n for p, n in blanks.items()}
-    quote_blanks = {tuple(2 if v == MISSING else v for v in p): n for p, n in blanks.items()}
-    entity = Patterns(entity_codes, 1 + len(ENTITY_LABELS), blanks=entity_blanks)
-    variables = {ALL: entity, Label.QUOTE.value: Patterns(quote_codes, 2, blanks=quote_blanks)}
-    for label in ENTITY_LABELS:
-        variables[label.value] = entity.recoded((np.arange(entity.values) == 1 + LABEL_CODE[label]).astype(np.int64))
+    entity_blanks = {tuple(ENTITY_VALUES if v == MISSING else v for v in p): n for p, n in blanks.items()}
+    quote_blanks = {tuple(QUOTE_VALUES if v == MISSING else v for v in p): n for p, n in blanks.items()}
+    entity = Patterns(entity_codes, ENTITY_VALUES, blanks=entity_blanks)
+    variables = {ALL: entity, Label.QUOTE.value: Patterns(quote_codes, QUOTE_VALUES, blanks=quote_blanks)}
+    for label in ENTITY_LABELS:  # the label's B and I against the rest: 2, 1, 0 as a quote's tags
+        tags = np.arange(entity.values)
+        variables[label.value] = entity.recoded(
+            np.select([tags == entity_value(label, "B"), tags == entity_value(label, "I")], [2, 1], 0)
+        )
     pairs: list[PairScores] = []
     exact_matches: list[tuple[SpanColumns, SpanColumns, np.ndarray, np.ndarray]] = []
     matched_quotes = agreeing_speakers = 0
