@@ -63,11 +63,19 @@ def adjudicate(
         actors = [r for r in kept + wanted if r["label"] == Label.ACTOR]
         added: list[Row] = []
         moved: list[tuple[Row, Row | None]] = []  # (quote, the gold ACTOR it is linked to by overlap, or None)
+        held: list[Row] = []  # in the region, as the version has them: kept, not replaced by a copy (s57 t14 F3)
         for wanted_row in wanted:
             row, actor = wanted_row, None
             if _speaker(row) is not None and not _at(actors, _speaker(row)):
                 row, actor = _spoken_by(row, _speaker(row), actors)
             if _identity(row) in have:  # already there, as this decision would put it (its speaker linked)
+                continue
+            same = next((r for r in replaced if _identity(r) == _identity(row)), None)
+            if same is not None:
+                replaced.remove(same)
+                kept.append(same)
+                held.append(same)
+                have.add(_identity(same))
                 continue
             for other in kept + added:
                 if (
@@ -91,7 +99,7 @@ def adjudicate(
             and _at(new_actors, linking.get((r["start"], r["end"])))
         ]  # fmt: skip
         linked = [_spoken_by(r, linking[r["start"], r["end"]], new_actors)[0] for r in waiting]
-        message = _taken(added, source, region is not None) + (
+        message = _taken_and_held(added, held, source, region is not None) + (
             f", {counted(len(replaced), 'span')} replaced" if replaced else ""
         )
         dropped = sum(actor is None for _, actor in moved)
@@ -141,3 +149,12 @@ def _taken(added: list[Row], source: str, named: bool) -> str:
     if not named or len(added) > 3:
         return f"{counted(len(added), 'span')} from {source}"
     return ", ".join(describe(row) for row in added) if added else "no span"
+
+
+def _taken_and_held(added: list[Row], held: list[Row], source: str, named: bool) -> str:
+    """`_taken`, and the spans of the version gold held already as they are ("ACTOR 'workers' at 15:22, in gold
+    already")."""
+    if not held:
+        return _taken(added, source, named)
+    already = f"{_taken(held, source, named)}, in gold already"
+    return f"{_taken(added, source, named)}; {already}" if added else already
