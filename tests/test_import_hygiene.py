@@ -58,6 +58,7 @@ CORE = [
     "annotator.store.merge_renames",
     "annotator.store.packs_out",
     "annotator.store.ends_aside",
+    "annotator.store.held",
 ]
 
 

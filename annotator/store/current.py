@@ -126,18 +126,27 @@ def _counted(conn: sqlite3.Connection, sql: str, params: list[str]) -> Counter[O
     return Counter((start, end, label) for start, end, label in conn.execute(sql, params))
 
 
+def offers_now(conn: sqlite3.Connection, article_id: str) -> dict[int, Offer]:
+    """The current suggestions' offers, by id (`current_ids`)."""
+    return _current_offers(conn, article_id)
+
+
+def decided_offers(conn: sqlite3.Connection, article_id: str, annotator: str) -> Counter[Offer]:
+    """How many of this annotator's decisions on the article are on a suggestion with each offer."""
+    sql = (
+        'SELECT g.start, g."end", g.label FROM decisions d JOIN suggestions g ON g.id = d.suggestion_id '
+        "WHERE d.article_id = ? AND d.annotator = ?"
+    )
+    return _counted(conn, sql, [article_id, annotator])
+
+
 def undecided_ids(
     conn: sqlite3.Connection, article_id: str, annotator: str, *, spans: bool = False, done_settles: bool = True
 ) -> set[int]:
     """The current suggestions whose offer this annotator has decided on no suggestion with; `spans`: nor holds a
     span with, nor an entity span over, on an article they have not marked done (`is_pending`: what they are asked
     about; `done_settles` False: whatever the article's status, `left_undecided`)."""
-    decided = _counted(
-        conn,
-        'SELECT g.start, g."end", g.label FROM decisions d JOIN suggestions g ON g.id = d.suggestion_id '
-        "WHERE d.article_id = ? AND d.annotator = ?",
-        [article_id, annotator],
-    )
+    decided = decided_offers(conn, article_id, annotator)
     marked = Counter[Offer]()
     done = False
     if spans:

@@ -13,7 +13,8 @@ from annotator.spans import edge_problem, fit
 from annotator.store.aliases import refuse_alias
 from annotator.store.changes import describe
 from annotator.store.connection import SPAN_COLUMNS, Row
-from annotator.store.current import pending_ids, undecided_ids
+from annotator.store.current import undecided_ids
+from annotator.store.held import Held
 from annotator.store.history import History
 from annotator.vocabulary import GOLD, Label, Status
 from annotator.wording import counted
@@ -29,9 +30,9 @@ class Deciding(History):
             old, new, message = self._accept(article_id, annotator, suggestion_id, retake=retake)
             return self._commit(article_id, annotator, "accept", old, new, message=message)
 
-    def _decided_before(self, annotator: str, suggestion: Row, retake: bool) -> list[Row]:
+    def _decided_before(self, annotator: str, suggestion: Row, retake: bool, held: Held | None = None) -> list[Row]:
         """The decision a new one replaces: none, or (with `retake`) a reject; anything else is refused."""
-        previous = self._decision(annotator, suggestion["id"])
+        previous = held.decisions.get(suggestion["id"]) if held else self._decision(annotator, suggestion["id"])
         if previous is None:
             return []
         if retake and previous["decision"] == "rejected":
@@ -39,10 +40,18 @@ class Deciding(History):
         raise Refused(f"suggestion {describe(suggestion)} was already decided")
 
     def _accept(
-        self, article_id: str, annotator: str, suggestion_id: int, next_id: int | None = None, retake: bool = False
+        self,
+        article_id: str,
+        annotator: str,
+        suggestion_id: int,
+        next_id: int | None = None,
+        retake: bool = False,
+        held: Held | None = None,
     ) -> tuple[Row, Row, str]:
-        suggestion = self._suggestion(article_id, suggestion_id)
-        replaced = self._decided_before(annotator, suggestion, retake)
+        """The rows accepting a suggestion writes, and its message. `held`: an accept all's, which answers what
+        the queries would (`store.held`)."""
+        suggestion = held.suggestions[suggestion_id] if held else self._suggestion(article_id, suggestion_id)
+        replaced = self._decided_before(annotator, suggestion, retake, held)
         # A suggestion stored by an older suggester may have edges today's span rules trim (a no-break space).
         text = self.article_text(article_id)
         fitted = fit(text, suggestion["start"], suggestion["end"], suggestion["label"])
@@ -50,7 +59,10 @@ class Deciding(History):
             problem = edge_problem(text, suggestion["start"], suggestion["end"], suggestion["label"])
             raise Refused(f"suggestion {describe(suggestion)} cannot be accepted: {problem}")
         start, end = fitted
-        self._check_free(article_id, annotator, suggestion["label"], start, end)
+        if held is None:
+            self._check_free(article_id, annotator, suggestion["label"], start, end)
+        elif held.overlaps(suggestion["label"], start, end):  # never said: accept all counts it left pending
+            raise Refused("it would overlap a span")
         span_id = next_id or self.next_span_id()
         old: Row = {"spans": [], "decisions": replaced}
         row = {c: suggestion.get(c) for c in SPAN_COLUMNS} | {"start": start, "end": end, "text": text[start:end]}
@@ -61,25 +73,18 @@ class Deciding(History):
         message = f"accepted {describe(suggestion)}"
         if suggestion["speaker_start"] is not None:
             speaker = (suggestion["speaker_start"], suggestion["speaker_end"])
-            actors = self._span_rows(
-                article_id, annotator, "label = 'ACTOR' AND start = ? AND \"end\" = ?", list(speaker)
-            )
-            if actors:  # linked as it stands: said all the same (trial: "accepted QUOTE ..." named no speaker)
-                message += f" with speaker {quoted(actors[0]['text'])}"
+            linked = held.actors.get(speaker) if held else self._actor_text(article_id, annotator, speaker)
+            if linked is not None:  # as it stands: said all the same (trial: "accepted QUOTE ..." named no speaker)
+                message += f" with speaker {quoted(linked)}"
             else:
-                candidates = list(
-                    self._rows(
-                        "SELECT id FROM suggestions g WHERE article_id = ? AND label = 'ACTOR' AND start = ? AND \"end\" = ? "
-                        "AND NOT EXISTS (SELECT 1 FROM decisions d WHERE d.suggestion_id = g.id AND d.annotator = ?)",
-                        [article_id, *speaker, annotator],
-                    )
+                candidates = (
+                    held.speaker_suggestions(speaker)
+                    if held
+                    else self._speaker_suggestions(article_id, annotator, speaker)
                 )
-                offered = undecided_ids(self.conn, article_id, annotator)
-                # never an older version's, nor a speaker whose span and label they decided on before
-                candidates = [c for c in candidates if c["id"] in offered]
                 try:
                     if candidates:
-                        _, extra, _ = self._accept(article_id, annotator, candidates[0]["id"], span_id + 1)
+                        _, extra, _ = self._accept(article_id, annotator, candidates[0], span_id + 1, held=held)
                         new["spans"] += extra["spans"]
                         new["decisions"] += extra["decisions"]
                         message += f" and its speaker {quoted(extra['spans'][0]['text'])}"
@@ -93,6 +98,23 @@ class Deciding(History):
                     new["spans"][0].update(speaker_start=None, speaker_end=None)
                     message += " (its suggested speaker is not an accepted ACTOR, so it has none)"
         return old, new, message
+
+    def _actor_text(self, article_id: str, annotator: str, speaker: tuple[int, int]) -> str | None:
+        """The text of the annotator's ACTOR span at a quote's suggested speaker, if they have one."""
+        where = "label = 'ACTOR' AND start = ? AND \"end\" = ?"
+        actors = self._span_rows(article_id, annotator, where, list(speaker))
+        return actors[0]["text"] if actors else None
+
+    def _speaker_suggestions(self, article_id: str, annotator: str, speaker: tuple[int, int]) -> list[int]:
+        """The ACTOR suggestions at a quote's suggested speaker the annotator has not decided on, of those offered:
+        never an older version's, nor a speaker whose span and label they decided on before."""
+        found = self._rows(
+            "SELECT id FROM suggestions g WHERE article_id = ? AND label = 'ACTOR' AND start = ? AND \"end\" = ? "
+            "AND NOT EXISTS (SELECT 1 FROM decisions d WHERE d.suggestion_id = g.id AND d.annotator = ?)",
+            [article_id, *speaker, annotator],
+        )
+        offered = undecided_ids(self.conn, article_id, annotator)
+        return [row["id"] for row in found if row["id"] in offered]
 
     def _replacing(self, article_id: str, annotator: str, speaker: tuple[int, int]) -> list[Row]:
         """The annotator's ACTOR spans over any part of a suggested speaker's offsets."""
@@ -173,15 +195,17 @@ class Deciding(History):
             old: Row = {"spans": [], "decisions": []}
             new: Row = {"spans": [], "decisions": []}
             next_id, accepted, refused = self.next_span_id(), 0, 0
+            held = Held(self.conn, article_id, annotator, done_settles=done_settles)  # read once (G1)
             for suggestion in self.pending(article_id, annotator, done_settles=done_settles):
-                if self._decision(annotator, suggestion.id):
+                if suggestion.id in held.decisions:
                     continue  # accepted above as the speaker of a quote
                 try:
-                    _, extra, _ = self._accept(article_id, annotator, suggestion.id, next_id)
+                    _, extra, _ = self._accept(article_id, annotator, suggestion.id, next_id, held=held)
                 except Refused:  # pending no more when a span accepted here covers it (`store.current.is_pending`)
-                    refused += suggestion.id in pending_ids(self.conn, article_id, annotator, done_settles=done_settles)
+                    refused += held.pending(suggestion.id)
                     continue
                 self._apply(article_id, annotator, {}, extra)
+                held.record(extra)
                 new["spans"] += extra["spans"]
                 new["decisions"] += extra["decisions"]
                 next_id += len(extra["spans"])
