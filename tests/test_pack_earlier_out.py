@@ -6,6 +6,8 @@ merged back since), naming its file and whether it holds work not here. Real con
 from __future__ import annotations
 
 import json
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 from processes import annotator
@@ -79,3 +81,21 @@ def test_another_annotators_pack_out_is_not_named(tmp_path: Path) -> None:
     run(tmp_path, "pack", "--annotator", "alice", "-o", "alice.db", "--db", "team.db")
     run(tmp_path, "accept", "first", "--annotator", "alice", "--db", "alice.db")
     assert run(tmp_path, "pack", "--annotator", "bob", "-o", "bob.db", "--db", "team.db") == ""
+
+
+def test_two_packs_merged_back_with_nothing_new_are_both_back(tmp_path: Path) -> None:
+    """Re-trial s56 t13 G2: two packs of bob's out, both merged back with no new work in them: only the first merge
+    wrote a `merged` event (a second found the first's and took it as the same pack merged twice), so the next
+    `pack` said the other was still out. Each pack's merge records it back; merging one again writes nothing."""
+    team(tmp_path)
+    run(tmp_path, "pack", "--annotator", "bob", "-o", "p1.db", "--db", "team.db")
+    run(tmp_path, "pack", "--annotator", "bob", "-o", "p2.db", "--db", "team.db")
+    run(tmp_path, "merge", "p1.db", "--db", "team.db")
+    run(tmp_path, "merge", "p2.db", "--db", "team.db")
+    run(tmp_path, "merge", "p2.db", "--db", "team.db")  # again: nothing new to record
+    assert run(tmp_path, "pack", "--annotator", "bob", "-o", "p3.db", "--db", "team.db") == ""
+    with closing(sqlite3.connect(tmp_path / "team.db")) as db:
+        merged = db.execute(
+            "SELECT article_id, json_extract(after, '$.source') FROM events WHERE action = 'merged' ORDER BY id"
+        ).fetchall()
+    assert merged == [("first", "p1.db"), ("second", "p1.db"), ("first", "p2.db"), ("second", "p2.db")]

@@ -94,17 +94,24 @@ def record_merged_back(store: Store, source: Path, written: dict[tuple[str, str]
     ids of the events the merge wrote to it (`events`: first and last), so that `packed_out` tells the pack's work
     brought back from work done here, and says when the pack was last merged back; and for each other pair it copied
     events to, so that a screen open on it names them as the merge's (`screen_events.made`). A pair that took
-    nothing from a pack merged back before gets none: merging twice changes nothing. Inside the merge's
-    transaction."""
+    nothing from this file, merged back before since its pack was made (the pack `packs_out` takes it for: the one
+    written to it, else the newest), gets none: merging twice changes nothing. Another pack's merge is not this
+    one's: with two packs out, the second merged back with nothing new was still out (re-trial s56 t13 G2).
+    Inside the merge's transaction."""
     now, file = utc_now(), storable(os.path.abspath(source))
-    again = """SELECT 1 FROM events WHERE article_id = :article AND annotator = :who AND action = 'merged' AND id > (
-                   SELECT MAX(id) FROM events WHERE article_id = :article AND annotator = :who AND action = 'pack')"""
+    pack, merged = json_text("p.after", "$.pack"), json_text("m.after", "$.file")
+    again = f"""SELECT 1 FROM events m WHERE m.article_id = :article AND m.annotator = :who AND m.action = 'merged'
+                    AND {merged} = :file AND m.id > COALESCE(
+                        (SELECT MAX(p.id) FROM events p WHERE p.article_id = :article AND p.annotator = :who
+                         AND p.action = 'pack' AND {pack} = :file),
+                        (SELECT MAX(p.id) FROM events p WHERE p.article_id = :article AND p.annotator = :who
+                         AND p.action = 'pack'))"""
     for (article_id, annotator), ids in written.items():
         # "file": the whole path read, as a `pack` event names its file, so the merge is told as that pack's
         after: dict[str, object] = {"source": str(source), "file": file, "command": "annotator merge"}
         if ids is not None and ids[1] >= ids[0]:
             after["events"] = list(ids)
-        elif store.conn.execute(again, {"article": article_id, "who": annotator}).fetchone():
+        elif store.conn.execute(again, {"article": article_id, "who": annotator, "file": file}).fetchone():
             continue
         record_event(store, article_id, annotator, "merged", {}, after, now)
 
