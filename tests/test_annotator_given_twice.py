@@ -1,0 +1,58 @@
+"""Re-trial s56 t13 G4: `--annotator` given twice, where it takes one name, took the last without a word (click's
+way): `export --annotator ana --annotator bob` wrote bob's work alone. It is now a one-line usage error naming the
+option and both names, for every command that takes one (`cli.common.GivenOnce`), and nothing is written; options
+given once a name on purpose (`--annotators`) still take each. Real console script, real files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from processes import annotator, folder_state, one_error_line
+
+
+@pytest.fixture
+def team(tmp_path: Path) -> Path:
+    texts = [{"id": "a1", "text": "Ann met Bob in Lyon."}, {"id": "a2", "text": "Carla flew to Rome."}]
+    (tmp_path / "a.jsonl").write_text("".join(json.dumps(t) + "\n" for t in texts), encoding="utf-8")
+    assert annotator("ingest", "a.jsonl", "--db", "t.db", cwd=tmp_path).returncode == 0
+    for who in ("ana", "bob"):
+        assert annotator("accept", "--done", "--annotator", who, "--db", "t.db", cwd=tmp_path).returncode == 0
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["export", "-o", "out.jsonl"],
+        ["evaluate"],
+        ["train", "--out", "model"],
+        ["accept"],
+        ["pack", "-o", "p.db"],
+        ["import", "a.jsonl"],
+        ["annotate"],
+    ],
+)
+def test_a_second_annotator_is_one_line_naming_both(team: Path, command: list[str]) -> None:
+    before = folder_state(team)
+    result = annotator(*command, "--annotator", "ana", "--annotator", "bob", "--db", "t.db", cwd=team)
+    assert one_error_line(result) == "--annotator given twice ('ana', 'bob'); it takes one name"
+    assert folder_state(team) == before
+
+
+def test_three_and_the_equals_form_are_counted(team: Path) -> None:
+    result = annotator("export", "--annotator=ana", "--annotator", "bob", "--annotator=ana", "--db", "t.db", cwd=team)
+    assert one_error_line(result) == "--annotator given 3 times ('ana', 'bob', 'ana'); it takes one name"
+
+
+def test_before_the_command_too(team: Path) -> None:
+    result = annotator("--annotator", "ana", "--annotator", "bob", "stats", "--db", "t.db", cwd=team)
+    assert one_error_line(result) == "--annotator given twice ('ana', 'bob'); it takes one name"
+
+
+def test_once_is_as_before_and_annotators_may_repeat(team: Path) -> None:
+    assert annotator("export", "--annotator", "bob", "-o", "out.jsonl", "--db", "t.db", cwd=team).returncode == 0
+    assert len((team / "out.jsonl").read_text(encoding="utf-8").splitlines()) == 2
+    result = annotator("agreement", "--annotators", "ana", "--annotators", "bob", "--db", "t.db", cwd=team)
+    assert result.returncode == 0, result.stderr
