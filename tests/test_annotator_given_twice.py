@@ -1,6 +1,6 @@
 """Re-trial s56 t13 G4: `--annotator` given twice, where it takes one name, took the last without a word (click's
 way): `export --annotator ana --annotator bob` wrote bob's work alone. It is now a one-line usage error naming the
-option and both names, for every command that takes one (`cli.common.GivenOnce`), and nothing is written; options
+option and both names, for every command that takes one (`cli.once.GivenOnce`), and nothing is written; options
 given once a name on purpose (`--annotators`) still take each. Real console script, real files."""
 
 from __future__ import annotations

@@ -16,8 +16,9 @@ from typing import IO, Annotated, Any, Literal
 import typer
 from typer._click import Context, Parameter  # typer 0.28 ships its own click: its errors are these classes
 from typer._click.exceptions import ClickException, UsageError
-from typer.core import TyperCommand, TyperGroup, TyperOption
+from typer.core import TyperCommand, TyperGroup
 
+from annotator.cli.once import GivenOnce
 from annotator.cli.paths import PathType, database_paths, given_path
 from annotator.errors import (
     NOTHING_OF_THIS_CHANGE,
@@ -29,7 +30,7 @@ from annotator.errors import (
 )
 from annotator.exchange.formats import FORMATS
 from annotator.interrupts import report_first, stood, stop_if_interrupted
-from annotator.literal import literal, literal_json, literal_lines, quoted
+from annotator.literal import literal, literal_json, literal_lines
 from annotator.store import Store, WriteFailed, db_option
 from annotator.store.damage import damage
 from annotator.store.unlocked import NOTHING_WRITTEN, reads_so_far, torn_reads, written_under
@@ -69,40 +70,6 @@ class SaysHelp:
         if option is not None:
             option.callback = _show_help
         return option
-
-
-#: Options that take one name: given twice, click keeps the last without a word (re-trial s56 t13 G4: `export
-#: --annotator ana --annotator bob` exported bob's work alone).
-ONE_NAME = ("--annotator",)
-
-
-class GivenOnce:
-    """A click command whose options of `ONE_NAME` (where one takes a single value) are a usage error when given
-    more than once, naming the option and the values: "--annotator given twice ('ana', 'bob'); it takes one name"."""
-
-    def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
-        once = [
-            p
-            for p in self.get_params(ctx)  # type: ignore[attr-defined]
-            if isinstance(p, TyperOption) and set(p.opts) & set(ONE_NAME) and not p.multiple and not p.is_flag
-        ]
-        for param in once:  # read once more with each kept as a list: the parse itself keeps only the last
-            param.multiple = True
-        try:
-            opts, _, _ = self.make_parser(ctx).parse_args(args=list(args))  # type: ignore[attr-defined]
-        except UsageError:
-            opts = {}  # the parse below says what is wrong
-        finally:
-            for param in once:
-                param.multiple = False
-        for param in once:
-            values = opts.get(param.name) or []
-            if len(values) > 1:
-                times = "twice" if len(values) == 2 else f"{len(values)} times"
-                given = ", ".join(quoted(str(value)) for value in values)
-                raise UsageError(f"{param.opts[0]} given {times} ({given}); it takes one name", ctx)
-        parsed: list[str] = super().parse_args(ctx, args)  # type: ignore[misc]
-        return parsed
 
 
 class Command(SaysHelp, GivenOnce, TyperCommand):

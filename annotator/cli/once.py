@@ -1,0 +1,41 @@
+"""Options that take one name, refused when given twice: click keeps the last value of a single-valued option
+without a word (re-trial s56 t13 G4: `export --annotator ana --annotator bob` exported bob's work alone)."""
+
+# No `from __future__ import annotations` in this package (see `cli.common`).
+from typer._click import Context
+from typer._click.exceptions import UsageError
+from typer.core import TyperOption
+
+from annotator.literal import quoted
+
+#: The options that take one name.
+ONE_NAME = ("--annotator",)
+
+
+class GivenOnce:
+    """A click command whose options of `ONE_NAME` (where one takes a single value) are a usage error when given
+    more than once, naming the option and the values: "--annotator given twice ('ana', 'bob'); it takes one name"."""
+
+    def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
+        once = [
+            p
+            for p in self.get_params(ctx)  # type: ignore[attr-defined]
+            if isinstance(p, TyperOption) and set(p.opts) & set(ONE_NAME) and not p.multiple and not p.is_flag
+        ]
+        for param in once:  # read once more with each kept as a list: the parse itself keeps only the last
+            param.multiple = True
+        try:
+            opts, _, _ = self.make_parser(ctx).parse_args(args=list(args))  # type: ignore[attr-defined]
+        except UsageError:
+            opts = {}  # the parse below says what is wrong
+        finally:
+            for param in once:
+                param.multiple = False
+        for param in once:
+            values = opts.get(param.name) or []
+            if len(values) > 1:
+                times = "twice" if len(values) == 2 else f"{len(values)} times"
+                given = ", ".join(quoted(str(value)) for value in values)
+                raise UsageError(f"{param.opts[0]} given {times} ({given}); it takes one name", ctx)
+        parsed: list[str] = super().parse_args(ctx, args)  # type: ignore[misc]
+        return parsed
