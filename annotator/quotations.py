@@ -5,7 +5,9 @@ tokens, like `phrases`, which answers a label key with them (`phrases.at_cursor`
 
 Single marks (British house style, 'We will,' said X, or ‘…’) make quotations too (`single_quotations`), told
 apart from apostrophes by where they stand; a paragraph with double marks keeps them: its single marks are a
-quote within the quotation, unless they hold the double ones (the British nesting, 'It was "unfair",' X said)."""
+quote within the quotation, unless they hold the double ones (the British nesting, 'It was "unfair",' X said).
+The key also pairs German low single marks, ‚…‘ (`low_opening`); quotes.v5, which shares `single_quotations`,
+does not, as a shipped suggester's behaviour stays as it was."""
 
 from __future__ import annotations
 
@@ -20,6 +22,10 @@ from annotator.wordlists import CLOSING, OPENING
 SINGLE_QUOTES = frozenset("'‘’‛")
 SINGLE_OPENING = frozenset("'‘‛")
 SINGLE_CLOSING = frozenset("'’")
+#: The German low single opening mark, ‚…‘ (U+201A, closed by U+2018, which opens an English quotation); the key's
+#: alone (trial s57 G3).
+LOW_SINGLE_OPENING = "‚"
+_KEY_MARKS = DOUBLE_QUOTES | SINGLE_QUOTES | {LOW_SINGLE_OPENING}
 #: What a single opening mark may follow: a quotation opens a paragraph, or after a space, a dash, a colon, a
 #: bracket or a double opening mark.
 OPENS_AFTER = frozenset("—–-:([{/") | OPENING | {'"'}
@@ -70,34 +76,39 @@ def double_quotations(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return found
 
 
-def _single_marks(text: str, start: int, end: int) -> list[tuple[int, str]]:
+def _single_marks(text: str, start: int, end: int, low_opening: bool = False) -> list[tuple[int, str]]:
     """Each single mark of text[start:end] that may be a quotation mark, as (position, "open", "close" or "weak"):
     an opening mark stands where a quotation may open, before a word; a closing one after a word or punctuation,
     before a space, punctuation or the end; a mark inside a word (don't, O'Hara) or of an elision ('n', '80s) is
     an apostrophe. A closing mark after an s and before a word is "weak": likely a plural possessive (the
-    drivers' union)."""
+    drivers' union). With `low_opening`, ‚ opens too, and a ‘ after one closes where a closing mark stands."""
     elided = {m.start() + i for m in _ELISION.finditer(text, start, end) for i in range(m.end() - m.start())}
+    opening = SINGLE_OPENING | {LOW_SINGLE_OPENING} if low_opening else SINGLE_OPENING
+    either = opening | SINGLE_CLOSING
     marks: list[tuple[int, str]] = []
+    low_opened = False
     for position in range(start, end):
         char = text[position]
-        if char not in SINGLE_QUOTES or position in elided:
+        if char not in either or position in elided:
             continue
         before = text[position - 1] if position > start else "\n"
         after = text[position + 1] if position + 1 < end else "\n"
-        if char in SINGLE_OPENING and (before.isspace() or before in OPENS_AFTER) and not after.isspace():
+        closing = char in SINGLE_CLOSING or (low_opened and char == "‘")
+        if char in opening and (before.isspace() or before in OPENS_AFTER) and not after.isspace():
             marks.append((position, "open"))
-        elif char in SINGLE_CLOSING and not before.isspace() and not after.isalnum():
+            low_opened = low_opened or char == LOW_SINGLE_OPENING
+        elif closing and not before.isspace() and not after.isalnum():
             weak = before in "sS" and after.isspace() and text[position + 2 : position + 3].isalnum()
             marks.append((position, "weak" if weak else "close"))
     return marks
 
 
-def single_quotations(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def single_quotations(text: str, start: int, end: int, low_opening: bool = False) -> list[tuple[int, int]]:
     """The outermost quotations between single marks in text[start:end] (one paragraph), by `_single_marks`:
     a weak closing mark closes only when no other closing mark follows in the paragraph; a quotation opening the
     paragraph and never closed runs to its end (the next paragraph reopens it); one opening later and never
-    closed is no quotation."""
-    marks = _single_marks(text, start, end)
+    closed is no quotation. `low_opening` (the QUOTE key's, not quotes.v5's) pairs German ‚…‘ too."""
+    marks = _single_marks(text, start, end, low_opening)
     found: list[tuple[int, int]] = []
     opened: list[int] = []
     last_close = max((index for index, (_, kind) in enumerate(marks) if kind == "close"), default=-1)
@@ -120,7 +131,7 @@ def quotations(text: str, start: int, end: int) -> list[tuple[int, int]]:
     has_double = any(text[position] in DOUBLE_QUOTES for position in range(start, end))
     singles = [
         (low, high)
-        for low, high in single_quotations(text, start, end)
+        for low, high in single_quotations(text, start, end, low_opening=True)
         if not has_double or any(text[position] in DOUBLE_QUOTES for position in range(low, high))
     ]
     if not singles:
@@ -134,7 +145,7 @@ def between_marks(text: str, tokens: Tokens, index: int) -> tuple[int, int] | No
     mark (`quotations`); None on any other token. A quote span holds the words, not the marks: `"` on a mark
     acts on the quote between them (trial 21)."""
     start, end = tokens[index]
-    if end - start != 1 or (text[start] not in DOUBLE_QUOTES and text[start] not in SINGLE_QUOTES):
+    if end - start != 1 or text[start] not in _KEY_MARKS:
         return None
     return next(((low, high) for low, high in quotations(text, *paragraph_around(text, start)) if start in (low - 1, high)),
                 None)  # fmt: skip

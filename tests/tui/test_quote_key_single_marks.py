@@ -43,3 +43,20 @@ async def test_quotation_mark_key_on_a_closing_single_mark_makes_its_quote_curre
         item = screen.model.get(screen.current)
         assert screen.selection_start is None
         assert (item.kind, item.text) == ("span", "We won't sail until the storm's gone.")
+
+
+GERMAN = "Die Ministerin Ola Brun sagte: ‚Wir schließen den Hafen.‘ Der Rat stimmte zu."
+
+
+async def test_4_inside_german_low_single_marks_adds_the_quotation(tmp_path) -> None:
+    """Trial s57 G3: `4` inside ‚…‘ said "Not added: no quotation marks around the cursor"."""
+    db = one_article(tmp_path / "n.db", GERMAN)
+    app = make_app(db, WHO, keymap_path=False)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", *"Hafen", "enter", "4")
+        await pilot.pause()
+        assert type(app.screen).__name__ != "AnnotateScreen"  # the speaker question
+        await pilot.press("escape")
+        await pilot.pause()
+    assert held_spans(db, WHO) == [("QUOTE", "Wir schließen den Hafen.")]
