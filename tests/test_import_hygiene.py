@@ -18,6 +18,7 @@ CORE = [
     "annotator.gold_write",
     "annotator.gold_stale",
     "annotator.review_done",
+    "annotator.review_agreed",
     "annotator.reports.agreement",
     "annotator.reports.agreement_html",
     "annotator.exchange.ingest",

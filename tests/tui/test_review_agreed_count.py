@@ -28,7 +28,7 @@ async def test_removing_an_agreed_span_from_gold_is_counted_on_the_panel(tmp_pat
         await pilot.press("slash", *"Israel", "enter", "x")
         await pilot.pause()
         assert app.messages[-1][1] == "removed ACTOR 'Israel' at 0:6"
-        assert panel_rows(app)[0] == "1/2 agreed spans in gold"
+        assert panel_rows(app)[:2] == ["1/2 agreed spans in gold,", "1 taken out (u undoes)"]
 
 
 async def test_undoing_the_removal_counts_it_in_gold_again(tmp_path: Path) -> None:

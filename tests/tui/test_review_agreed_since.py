@@ -65,9 +65,10 @@ async def test_done_gold_lacking_a_span_all_have_opens_on_it_as_open(tmp_path: P
     app = make_review_app(path, "lead", WHO, keymap_path=False)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        rows = panel_rows(app)[:7]
+        rows = panel_rows(app)[:8]
     assert rows == [
-        "2/3 agreed spans in gold",
+        "2/3 agreed spans in gold,",
+        "1 open",
         "Disagreement 1/1 · 1 open",
         "gold unlike all · open",
         "a alice",

@@ -58,8 +58,9 @@ async def test_gold_without_a_span_both_now_have_opens_as_the_open_item(tmp_path
     app = make_review_app(path, "carol", WHO, keymap_path=False)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        assert panel_rows(app)[:7] == [
-            "2/3 agreed spans in gold",
+        assert panel_rows(app)[:8] == [
+            "2/3 agreed spans in gold,",
+            "1 open",
             "Disagreement 2/2 · 1 open",
             "gold unlike all · open",
             "a alice",

@@ -35,7 +35,7 @@ from annotator.tui.widgets.disagreements import DisagreementPanel
 from annotator.tui.widgets.info import Legend
 from annotator.tui.widgets.span_panel import SpanPanel
 from annotator.versions import reviewer_among
-from annotator.vocabulary import Status
+from annotator.vocabulary import GOLD, Status
 
 if TYPE_CHECKING:
     from annotator.gold import ReviewState
@@ -101,6 +101,7 @@ class ReviewScreen(RefittingScreen):
         self.told_own: str | None = None  # the article whose opening said the reviewer is one of its annotators
         self.versions_read: dict[str, int] = {}  # the annotators' versions when the article was read
         self.agreed_said = ""  # what the last reading of the article put into gold of what all agree on
+        self.agreed_line = ""  # the panel's line of the agreed spans as last read (`review_agreed`)
 
     @property
     def review_app(self) -> ReviewApp:
@@ -165,9 +166,11 @@ class ReviewScreen(RefittingScreen):
 
     def _refresh_review(self) -> ReviewState:
         from annotator.gold import review_state
+        from annotator.review_agreed import agreed_line
 
         app = self.review_app
         self.review = state = review_state(app.store, self.article_id, app.annotators_for(self.article_id))
+        self.agreed_line = agreed_line(state, app.store.spans(self.article_id, GOLD))
         if self.index is not None and self.index >= len(state.disagreements):  # a pick settled gold against all
             self.index = len(state.disagreements) - 1 if state.disagreements else None
         self._show_panel()
@@ -178,7 +181,7 @@ class ReviewScreen(RefittingScreen):
             return
         done = self.model.status is Status.DONE
         annotators = self.review_app.annotators_for(self.article_id)
-        self.disputes.show(self.review, self.index, annotators, PICK_KEYS, self.model.text, done)
+        self.disputes.show(self.review, self.agreed_line, self.index, annotators, PICK_KEYS, self.model.text, done)
 
     def _show_disagreement(self) -> None:
         """Point at the current disagreement: its region marked and in view, the panel showing it, the cursor on its

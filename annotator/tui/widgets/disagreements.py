@@ -71,17 +71,6 @@ class _Whose:
         yield _one_row(line)
 
 
-def _agreed(state: ReviewState) -> str:
-    """How many spans all agreed on, and whether gold holds them: "1/2" when the reviewer took some out."""
-    if not state.agreed:
-        return "No span agreed by all"
-    if state.agreed_event is None:
-        return f"{counted(len(state.agreed), 'agreed span')} not in gold (g puts them back)"
-    if state.agreed_in_gold < len(state.agreed):
-        return f"{state.agreed_in_gold}/{counted(len(state.agreed), 'agreed span')} in gold"
-    return f"{counted(len(state.agreed), 'agreed span')} in gold"
-
-
 class DisagreementPanel(Widget, can_focus=False):
     """Progress through the article's disagreements, then the current one: who has what, and pick keys."""
 
@@ -106,11 +95,13 @@ class DisagreementPanel(Widget, can_focus=False):
         self._shown: tuple[int | None, int] = (None, 0)  # the disagreement shown: (index, its start)
 
     def show(
-        self, state: ReviewState, index: int | None, annotators: Sequence[str], keys: str, text: str, done: bool
-    ) -> None:
+        self, state: ReviewState, agreed: str, index: int | None, annotators: Sequence[str], keys: str, text: str,
+        done: bool,
+    ) -> None:  # fmt: skip
+        """`agreed` is the first line, what gold holds of the spans all agree on (`review_agreed.agreed_line`)."""
         lines: list[RenderableType] = []
         total, left = len(state.disagreements), len(state.open)
-        lines.append(Text(_agreed(state), "dim"))
+        lines.append(_Clauses(agreed.split(", "), Style(dim=True)))
         if not total:  # with gold done, say so, not what d would do (a re-trial, 38c)
             lines.append(Text("No disagreements: gold done", "green") if done
                          else Text("No disagreements: d marks gold done", "bold green"))  # fmt: skip
@@ -196,6 +187,26 @@ class _Heading:
         yield from [Text(line, self.style)] if len(line) <= options.max_width else [
             Text(self.position, self.style), Text(self.left, self.style)
         ]  # fmt: skip
+
+
+class _Clauses:
+    """The agreed line, its clauses joined on a row while they fit and each begun on a row of its own where not,
+    so that the narrow panel of an 80-column screen breaks it between them ("5/7 agreed spans in gold," over "2 taken
+    out (u undoes)"), never inside one's hint ("(u" over "undoes)"); a clause wider than the panel wraps."""
+
+    def __init__(self, clauses: list[str], style: Style) -> None:
+        self.clauses, self.style = clauses, style
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        rows: list[str] = []
+        for index, clause in enumerate(self.clauses):
+            clause += "," if index < len(self.clauses) - 1 else ""
+            if rows and cell_len(f"{rows[-1]} {clause}") <= options.max_width:
+                rows[-1] += f" {clause}"
+            else:
+                rows.append(clause)
+        for row in rows:
+            yield Text(row, self.style)
 
 
 def _one_row(line: Text) -> Text:

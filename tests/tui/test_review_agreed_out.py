@@ -1,0 +1,72 @@
+"""Trial s57 F7: after x took a span all annotators agreed on out of gold, the review panel said "1/2 agreed spans
+in gold" with no word of what the other one was or what to do; and g, which a newcomer took to put it back, takes
+the agreed spans still in out, refused here since the x came later. The panel now says what became of it and that u
+undoes it, wrapped between clauses in the narrow panel of an 80-column screen. Pilot on a real two-annotator
+database (tests/review_db.py: both agreed on ACTOR 'Israel' and LOCATION 'Sderot')."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from review_db import make_review_db
+
+from annotator.store import Store
+from annotator.tui.review import make_review_app
+from annotator.vocabulary import GOLD
+from tests.tui.test_review_panel_hints import panel_rows
+
+WHO = ["alice", "bob"]
+NARROW, WIDE = (80, 24), (200, 50)
+
+
+@pytest.mark.parametrize(
+    ("size", "rows"),
+    [
+        (NARROW, ["1/2 agreed spans in gold,", "1 taken out (u undoes)", "Disagreement 1/4 · 4 open"]),
+        (WIDE, ["1/2 agreed spans in gold, 1 taken out (u undoes)", "Disagreement 1/4 · 4 open", "missing · open"]),
+    ],
+    ids=["80x24", "200x50"],
+)
+async def test_an_agreed_span_taken_out_by_hand_is_named_with_u(tmp_path: Path, size, rows) -> None:
+    path = tmp_path / "review.db"
+    make_review_db(path)
+    app = make_review_app(path, "carol", WHO, keymap_path=False)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", *"Israel", "enter", "x")
+        await pilot.pause()
+        assert panel_rows(app)[:3] == rows
+
+
+async def test_g_after_the_x_is_refused_and_u_brings_the_span_back(tmp_path: Path) -> None:
+    path = tmp_path / "review.db"
+    article_id = make_review_db(path)
+    app = make_review_app(path, "carol", WHO, keymap_path=False)
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", *"Israel", "enter", "x", "g")
+        await pilot.pause()
+        refused, after_g = app.messages[-1][1], panel_rows(app)[:2]
+        await pilot.press("u")
+        await pilot.pause()
+        after_u = panel_rows(app)[:1]
+    assert refused == "Not done: the agreed spans are not the last change to gold: undo the later ones first (u)"
+    assert after_g == ["1/2 agreed spans in gold,", "1 taken out (u undoes)"]
+    assert after_u == ["2 agreed spans in gold"]
+    with Store.open(path) as store:
+        assert [s.text for s in store.spans(article_id, GOLD)] == ["Israel", "Sderot"]
+
+
+async def test_an_agreed_span_whose_edge_moved_is_changed_each_clause_on_its_row(tmp_path: Path) -> None:
+    path = tmp_path / "review.db"
+    make_review_db(path)
+    app = make_review_app(path, "carol", WHO, keymap_path=False)
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", *"Israel", "enter", "x")
+        await pilot.press("slash", *"Sderot", "enter", "left_square_bracket")
+        await pilot.pause()
+        said, rows = app.messages[-1][1], panel_rows(app)[:4]
+    assert said == "resized to LOCATION 'at Sderot' at 35:44"
+    assert rows == ["0/2 agreed spans in gold,", "1 taken out,", "1 changed (u undoes)", "Disagreement 1/4 · 4 open"]
