@@ -33,6 +33,7 @@ CORE = [
     "annotator.speaker_offers",
     "annotator.companion_names",
     "annotator.store.unlocked",
+    "annotator.store.merged_assignments",
     "annotator.exchange.labelstudio_tasks",
     "annotator.exchange.csv_exports",
     "annotator.exchange.untagged",

@@ -136,8 +136,10 @@ def test_a_rename_made_in_a_pack_moves_the_assignments_here_too(tmp_path: Path) 
     assert annotator("rename-annotator", "Ana", "bea", "--db", "pack.db", cwd=tmp_path).returncode == 0
     merged = annotator("merge", "pack.db", "--db", "r.db", cwd=tmp_path)
     assert (merged.returncode, merged.stderr) == (0, "")
-    assert merged.stdout.splitlines()[1:3] == [
-        "2 assignment(s) added",
+    assert merged.stdout.splitlines()[1:5] == [
+        "2 assignment(s) added:",
+        f"  {first} to bea",
+        f"  {second} to bea",
         "2 assignment(s) taken back here: their annotator was renamed in the other file (annotator rename-annotator), "
         "whose new name's assignment was added",
     ]

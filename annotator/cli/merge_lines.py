@@ -1,5 +1,6 @@
 """The line `annotator merge` says of an annotator's work that differs in the two files: what differs, which was
-kept, and, where a rename is why (`store.aliases`, `store.merge_renames`), the rename and what to do."""
+kept, and, where a rename is why (`store.aliases`, `store.merge_renames`), the rename and what to do; and the lines
+of what it did to the assignments, those it added named (`assignment_lines`)."""
 
 from __future__ import annotations
 
@@ -9,9 +10,13 @@ from typing import TYPE_CHECKING
 
 from annotator.literal import quoted
 from annotator.vocabulary import Prefer
+from annotator.wording import clipped
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from annotator.store.merge import MergeConflict, MergeReport
+    from annotator.store.merged_assignments import AddedAssignment
 
 
 def conflict_line(conflict: MergeConflict, prefer: Prefer | None, db: Path) -> str:
@@ -52,6 +57,33 @@ def conflict_line(conflict: MergeConflict, prefer: Prefer | None, db: Path) -> s
         f"conflict: {conflict.annotator} on {conflict.article_id} '{conflict.title}' differs in "
         f"{conflict.source}{f' ({conflict.differs})' if conflict.differs else ''}: {how}{hint}"
     )
+
+
+def assignment_lines(report: MergeReport, added: Sequence[AddedAssignment], several: bool) -> list[str]:
+    """What a merge did to the assignments: those added, the first few named by article and annotator (from which
+    file, of `several`), then "and N more" (trial s57 F8: a pack's assignments made inside it for other names came as
+    a count alone); ours taken back for a rename made in the other file; what a rename did (`rename_lines`); theirs
+    left out, taken back here since."""
+    from annotator.store.assignments import NAMED
+
+    lines = [f"{report.assignments_added} assignment(s) added:"] if report.assignments_added else []
+    for one in added[:NAMED]:
+        title = f" {quoted(clipped(one.title, 40))}" if one.title else ""
+        lines.append(f"  {one.article_id}{title} to {one.annotator}{f' (from {one.source})' if several else ''}")
+    if report.assignments_added > len(added[:NAMED]):
+        lines.append(f"  and {report.assignments_added - len(added[:NAMED])} more (annotator stats --articles)")
+    if report.assignments_renamed:  # `store.merge_renames`: one person, one name assigned
+        lines.append(
+            f"{report.assignments_renamed} assignment(s) taken back here: their annotator was renamed in the other "
+            "file (annotator rename-annotator), whose new name's assignment was added"
+        )
+    lines += rename_lines(report)  # `store.merge_renames`: one person, one name
+    if report.assignments_taken_back:
+        lines.append(
+            f"{report.assignments_taken_back} assignment(s) of the other file left out: taken back here since "
+            "(annotator assign gave the article to others after the other file's assignment was made)"
+        )
+    return lines
 
 
 def rename_lines(report: MergeReport) -> list[str]:

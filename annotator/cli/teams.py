@@ -22,7 +22,7 @@ from annotator.cli.common import (
     stored,
 )
 from annotator.cli.logins import check_entering, checked_login
-from annotator.cli.merge_lines import conflict_line, ends_aside_lines, past_shared_left_out, rename_lines
+from annotator.cli.merge_lines import assignment_lines, conflict_line, ends_aside_lines, past_shared_left_out
 from annotator.cli.names import checked_name, named
 from annotator.cli.paths import PathType, database_paths
 from annotator.cli.same_titles import by_merge, same_title_note
@@ -327,13 +327,16 @@ def merge(
     """
     from annotator.exchange.formats.given_files import refuse_as_a_database
     from annotator.store.merge import merge as merge_databases
+    from annotator.store.merged_assignments import assignments_merged, last_event
 
     with reported_before_interrupts():
         with errors_as_lines(), store_to_fill(db) as store, progress_bar("Merging") as progress:
             with errors_as_lines(db=db):  # a file of records or articles: the command that reads it, into this db
                 for other in others:
                     refuse_as_a_database(other)
+            before = last_event(store)
             report = merge_databases(store, others, prefer, progress)
+            added = assignments_merged(store, before)
         stored(f"the merge is stored in {db}")
         say(
             f"{report.articles_added} article(s), {report.annotations_added} annotation(s) and "
@@ -353,18 +356,8 @@ def merge(
                 f"{report.tokens_refined} article(s) now have the other file's tokens: they divide this database's "
                 "finer (an older release kept markup brackets glued to words), and every span here still sits on them"
             )
-        if report.assignments_added:
-            say(f"{report.assignments_added} assignment(s) added")
-        if report.assignments_renamed:  # `store.merge_renames`: one person, one name assigned
-            say(f"{report.assignments_renamed} assignment(s) taken back here: their annotator was renamed in the other "
-                "file (annotator rename-annotator), whose new name's assignment was added")  # fmt: skip
-        for line in rename_lines(report):  # `store.merge_renames`: one person, one name
+        for line in assignment_lines(report, added, several=len(others) > 1):
             say(line)
-        if report.assignments_taken_back:
-            say(
-                f"{report.assignments_taken_back} assignment(s) of the other file left out: taken back here since "
-                "(annotator assign gave the article to others after the other file's assignment was made)"
-            )
         for conflict in report.conflicts:
             say(conflict_line(conflict, prefer, db))
         for left in report.text_conflicts:
