@@ -15,7 +15,7 @@ from annotator.wording import clipped
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from annotator.store.merge import MergeConflict, MergeReport
+    from annotator.store.merge_report import MergeConflict, MergeReport
     from annotator.store.merged_assignments import AddedAssignment
 
 

@@ -43,7 +43,6 @@ import json
 import os
 import sqlite3
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -51,7 +50,7 @@ from annotator.errors import AnnotatorError
 from annotator.store.aliases import goes_under
 from annotator.store.connection import Row
 from annotator.store.edits import Store
-from annotator.store.ends_aside import EndsAside, PastShared, StoredEnds, merged_alike, past_shared, shared_length
+from annotator.store.ends_aside import PastShared, StoredEnds, merged_alike, past_shared, shared_length
 from annotator.store.event_shapes import events_of
 from annotator.store.explained import MERGED_BY
 from annotator.store.merge_assignments import merge_assignments
@@ -65,6 +64,7 @@ from annotator.store.merge_renames import (
     renamed_there,
     shared,
 )
+from annotator.store.merge_report import MergeConflict, MergeReport, TextConflict
 from annotator.store.merge_rows import (
     article_by_hash,
     copy_comments,
@@ -83,7 +83,7 @@ from annotator.store.pack import packed_pairs, record_merged_back
 from annotator.store.pipelines import carry_learned, learned_rows
 from annotator.store.reads import NOT_EDITS
 from annotator.store.renaming import move_work
-from annotator.store.same_titles import SameTitle, merged_same_titles
+from annotator.store.same_titles import merged_same_titles
 from annotator.store.unchecked import pair_commands
 from annotator.vocabulary import Prefer
 
@@ -91,57 +91,6 @@ from annotator.vocabulary import Prefer
 
 
 Progress = Callable[[int, int], None]
-
-
-@dataclass(frozen=True)
-class MergeConflict:
-    """One annotator's work on one article that differs in the two files: a row of the merge report."""
-
-    source: str
-    article_id: str
-    title: str
-    annotator: str
-    kept: Prefer
-    differs: str = ""  # what differs, in a few words (`merge_source.differences`)
-    renamed_to: str | None = None  # the annotator was renamed so here (`aliases`): theirs stays out, whatever `prefer`
-    renamed_there: str | None = None  # so in the other file, our work went on since: ours stays (`merge_renames`)
-    renamed_apart: tuple[str, str] | None = None  # (OLD, the name here): OLD renamed this annotator there, else here
-    assignment_to: str | None = None  # a rename here moved its assignment there to this name (`merge_renames`)
-
-
-@dataclass(frozen=True)
-class TextConflict:
-    """An article of the other file whose id is stored here with another text: left out, with the work on it
-    (`annotators`), as `ingest` leaves a changed text under a known id."""
-
-    source: str
-    article_id: str
-    title: str
-    annotators: tuple[str, ...]
-
-
-@dataclass
-class MergeReport:
-    articles_added: int = 0
-    annotations_added: int = 0
-    unchanged: int = 0
-    brought_up_to_date: int = 0  # their work continued ours since a merge: taken, with their later events
-    overwritten: int = 0
-    events_copied: int = 0
-    suggestions_copied: int = 0
-    assignments_added: int = 0
-    assignments_taken_back: int = 0  # theirs, older than an `unassign` of the same here: left out
-    older_by_rename: int = 0  # theirs a rename's of older work of the name ours was renamed from (`merge_renames`)
-    assignments_moved_here: int = 0  # theirs of a name a rename here moved the assignment from: left out
-    assignments_renamed: int = 0  # ours of a name renamed away there, the new name's there (`merge_renames`)
-    #: (old, new): so many of their pairs of a name whose assignment a rename here moved, merged under the new one
-    moved_by_rename: dict[tuple[str, str], int] = field(default_factory=dict)
-    tokens_refined: int = 0  # articles that took the other file's finer tokens (`merge_rows.take_finer_tokens`)
-    conflicts: list[MergeConflict] = field(default_factory=list)
-    text_conflicts: list[TextConflict] = field(default_factory=list)
-    same_titles: list[SameTitle] = field(default_factory=list)  # added, titled as a file's article here (noted)
-    ends_aside: list[EndsAside] = field(default_factory=list)  # its text ours but for white space at its end: ours
-    past_shared: list[PastShared] = field(default_factory=list)  # work on such an article past the shared text
 
 
 class _Ids:
