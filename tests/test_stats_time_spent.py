@@ -79,3 +79,26 @@ def test_adjudicate_auto_marks_its_events_gold_marked_done_included(tmp_path: Pa
         ("adjudicate", "adjudicate --auto"),
         ("status", "adjudicate --auto"),
     ]
+
+
+def test_a_reviewers_time_is_shown_as_theirs(tmp_path: Path) -> None:
+    """A newcomer's trial (s57 t14 F2): carol's reviews showed only as gold's time spent, never as hers. Gold's
+    events on the review screen name their reviewer: `stats` lists each reviewer's time from them."""
+    db = tmp_path / "r.db"
+    with Store.open(db) as store:
+        [[article], _] = store.add_articles([(ArticleIn(id="a1", text=TEXT, title="T"), word_tokens(TEXT), [])])
+    at = [(datetime.now(UTC) - timedelta(seconds=s)).strftime("%Y-%m-%dT%H:%M:%S.%fZ") for s in (300, 210, 120, 60)]
+    rows = [("carol", at[0]), ("carol", at[1]), ("dan", at[2]), ("dan", at[3])]  # gaps: carol 90 s, dan 60 s
+    with closing(sqlite3.connect(db)) as connection, connection:
+        for reviewer, when in rows:
+            after = {"spans": [], "source": "alice", "reviewer": reviewer, "region": ["entity", 0, 3]}
+            connection.execute(
+                "INSERT INTO events (article_id, annotator, action, before, after, at) VALUES (?, ?, ?, ?, ?, ?)",
+                [article, "gold", "adjudicate", json.dumps({"spans": []}), json.dumps(after), when],
+            )
+    result = annotator("stats", "--db", db)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    start = lines.index("reviewer   time spent")
+    expected = ["reviews", "reviewer   time spent", "─" * 21, "carol         1.5 min", "dan           1.0 min"]
+    assert lines[start - 1 : start + 4] == expected, result.stdout

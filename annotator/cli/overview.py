@@ -49,7 +49,8 @@ def stats(
     Time spent is the sum of the gaps between an annotator's consecutive actions on the screens, each gap at most
     5 minutes (a longer one is a break); what commands wrote (accept, import, merge, adjudicate --auto) is no
     time on a screen and is left out (an `accept` of a release before this one is counted: its events do not
-    say it was the command).
+    say it was the command). Under `reviews`, each reviewer's time on gold's review screens, from the events
+    that name them.
 
     Example: annotator stats --db annotations.db
     """
@@ -57,7 +58,7 @@ def stats(
         raise fail("--json goes with --articles (the list of articles as JSON)")
     if articles:
         return _list_articles(db, json_output)
-    from annotator.metrics.activity import on_screen, time_spent
+    from annotator.metrics.activity import on_screen, reviewing_time, time_spent
     from annotator.store.assignments import progress
 
     with read_whole(), errors_as_lines(), open_store(db, read_only=True, intact="rows") as store:
@@ -65,11 +66,12 @@ def stats(
         minutes = {
             who: time_spent(e for e in store.events(annotator=who) if on_screen(e)) / 60 for who in store.annotators()
         }
+        reviewing = {who: seconds / 60 for who, seconds in reviewing_time(store.events(annotator=GOLD)).items()}
         assignments = progress(store)
         # To do as `--articles` lists it (the rows of status todo in the table are only the articles begun).
         to_do = _to_do(store, sorted({row["annotator"] for row in figures["annotations"]}))
         stale = _stale_gold(store, db)
-    say_lines(render_tables(stats_tables(db, figures, minutes, assignments, to_do)))
+    say_lines(render_tables(stats_tables(db, figures, minutes, assignments, to_do, reviewing)))
     if stale:
         note(stale)
 
@@ -171,6 +173,7 @@ def stats_tables(
     minutes: dict[str, float],
     assignments: list[tuple[str, int, int, int, int, int]],
     to_do: dict[str, int],
+    reviewing: dict[str, float] | None = None,
 ) -> list["Table | Text | str"]:
     """The tables `stats` prints: the database's path as a line of its own (never cut), then Rich tables, stored names shown literally (`literal`: Rich would drop control
     characters silently) and as Text (never read as markup)."""
@@ -209,6 +212,11 @@ def stats_tables(
     # With none, the line alone: a table of no rows printed its header under it. Text, not str: a block of its
     # own, a blank line apart from the tables around it (a str line would head the next table).
     tables.append(annotations if counts else Text("annotations: none yet"))
+    if reviewing:  # gold's time, by the reviewers its screen events name
+        reviews = table("reviewer", "time spent", title="reviews")
+        for name, reviewed in reviewing.items():
+            reviews.add_row(Text(literal(name)), f"{reviewed:.1f} min")
+        tables.append(reviews)
     if figures["left_undecided"]:  # marking an article done settles what is pending there: these are not
         left = table("annotator", "suggestions", "done articles", title="")
         for name, suggestions, done in figures["left_undecided"]:

@@ -31,3 +31,15 @@ def time_spent(events: Iterable[Event], idle: float = IDLE_SECONDS) -> float:
     """Seconds of work: the sum of gaps between consecutive actions, each gap capped at `idle`."""
     moments = sorted(datetime.fromisoformat(e.at.replace("Z", "+00:00")) for e in events)
     return sum(min((b - a).total_seconds(), idle) for a, b in itertools.pairwise(moments))
+
+
+def reviewing_time(events: Iterable[Event], idle: float = IDLE_SECONDS) -> dict[str, float]:
+    """Seconds each reviewer spent on gold's screens, by `time_spent` over gold's screen events naming them
+    (`after.reviewer`: the review screen's picks, edits and undos; a newcomer's trial, s57 t14 F2, found a
+    reviewer's time shown only as gold's). Reviewers in order of name."""
+    by: dict[str, list[Event]] = {}
+    for event in events:
+        reviewer = event.after.get("reviewer")
+        if isinstance(reviewer, str) and on_screen(event):
+            by.setdefault(reviewer, []).append(event)
+    return {who: time_spent(by[who], idle) for who in sorted(by)}
