@@ -12,8 +12,8 @@ Figures, for the chosen annotators over the articles given (the loader picks tho
   a span's first token; or O for none) and a quote tag (B, I or O). "ALL" uses the entity tag, an entity label
   its own B, I or neither, QUOTE the quote tag. A token belongs to a span when it shares a character with it.
   Tags rather than labels alone, so that a span split in two is not counted as agreeing with the whole.
-- over all annotators: Krippendorff's alpha (nominal, tokens as units) on the same variables, computed by the
-  `krippendorff` package.
+- over all annotators: Krippendorff's alpha (nominal, tokens as units) on the same variables, by the `krippendorff`
+  package's formula (`reliability.alpha_from_value_counts`; the tests check it against the package).
 - speaker agreement: of the QUOTE pairs matched by overlap (pooled over all pairs), the share whose speakers
   agree (both none, or speaker spans sharing a character: the rule of `annotator.metrics.evaluation`).
 
