@@ -56,3 +56,33 @@ def test_once_is_as_before_and_annotators_may_repeat(team: Path) -> None:
     assert len((team / "out.jsonl").read_text(encoding="utf-8").splitlines()) == 2
     result = annotator("agreement", "--annotators", "ana", "--annotators", "bob", "--db", "t.db", cwd=team)
     assert result.returncode == 0, result.stderr
+
+
+def test_reviewer_and_db_twice_too(team: Path) -> None:
+    """Re-trial s57 t15 F3: `adjudicate --auto --reviewer r1 --reviewer r2` stored r2 as the reviewer, and `--db`
+    twice used the last file, without a word."""
+    before = folder_state(team)
+    result = annotator("adjudicate", "--auto", "--reviewer", "r1", "--reviewer", "r2", "--db", "t.db", cwd=team)
+    assert one_error_line(result) == "--reviewer given twice ('r1', 'r2'); it takes one name"
+    result = annotator("stats", "--db", "t.db", "--db", "other.db", cwd=team)
+    assert one_error_line(result) == "--db given twice ('t.db', 'other.db'); it takes one file"
+    assert folder_state(team) == before
+
+
+def test_before_and_after_the_command_both_named(team: Path) -> None:
+    """Re-trial s57 t15 F3: `annotator --annotator ana export --annotator bob` exported bob's work: the option
+    after the command won without a word. Two different values, one each side, are refused; the same twice is
+    one value, and one side alone is as before."""
+    before = folder_state(team)
+    result = annotator(
+        "--annotator", "ana", "export", "--annotator", "bob", "-o", "out.jsonl", "--db", "t.db", cwd=team
+    )
+    assert one_error_line(result) == "--annotator given twice ('ana', 'bob'); it takes one name"
+    result = annotator("--db", "t.db", "stats", "--db", "other.db", cwd=team)
+    assert one_error_line(result) == "--db given twice ('t.db', 'other.db'); it takes one file"
+    assert folder_state(team) == before
+    result = annotator(
+        "--annotator", "bob", "export", "--annotator", "bob", "-o", "out.jsonl", "--db", "t.db", cwd=team
+    )
+    assert result.returncode == 0, result.stderr
+    assert annotator("--db", "t.db", "stats", cwd=team).returncode == 0

@@ -8,13 +8,15 @@ from typer.core import TyperOption
 
 from annotator.literal import quoted
 
-#: The options that take one name.
-ONE_NAME = ("--annotator",)
+#: The options that take one value, and what the value is, for the message.
+ONE_NAME = {"--annotator": "name", "--reviewer": "name", "--db": "file"}
 
 
 class GivenOnce:
     """A click command whose options of `ONE_NAME` (where one takes a single value) are a usage error when given
-    more than once, naming the option and the values: "--annotator given twice ('ana', 'bob'); it takes one name"."""
+    more than once, naming the option and the values: "--annotator given twice ('ana', 'bob'); it takes one name".
+    So is one given before the command (`annotator --annotator ana export`, the group's) and again after it with
+    another value (re-trial s57 t15 F3: the one after it won without a word)."""
 
     def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
         once = [
@@ -32,10 +34,14 @@ class GivenOnce:
             for param in once:
                 param.multiple = False
         for param in once:
-            values = opts.get(param.name) or []
+            values = [str(value) for value in opts.get(param.name) or []]
+            before = ctx.parent.params.get(param.name or "") if ctx.parent is not None else None
+            if before is not None and values and {str(before)} != set(values):
+                values = [str(before), *values]
             if len(values) > 1:
                 times = "twice" if len(values) == 2 else f"{len(values)} times"
-                given = ", ".join(quoted(str(value)) for value in values)
-                raise UsageError(f"{param.opts[0]} given {times} ({given}); it takes one name", ctx)
+                given = ", ".join(quoted(value) for value in values)
+                what = ONE_NAME[param.opts[0]]
+                raise UsageError(f"{param.opts[0]} given {times} ({given}); it takes one {what}", ctx)
         parsed: list[str] = super().parse_args(ctx, args)  # type: ignore[misc]
         return parsed
