@@ -99,9 +99,7 @@ def adjudicate(
             and _at(new_actors, linking.get((r["start"], r["end"])))
         ]  # fmt: skip
         linked = [_spoken_by(r, linking[r["start"], r["end"]], new_actors)[0] for r in waiting]
-        message = _taken_and_held(added, held, source, region is not None) + (
-            f", {counted(len(replaced), 'span')} replaced" if replaced else ""
-        )
+        message = _taken_and_held(added, held, source, region is not None) + _gone(replaced, bool(added))
         dropped = sum(actor is None for _, actor in moved)
         if dropped:
             message += f"; {counted(dropped, 'quote')} without their speaker, who is not decided yet"
@@ -158,3 +156,15 @@ def _taken_and_held(added: list[Row], held: list[Row], source: str, named: bool)
         return _taken(added, source, named)
     already = f"{_taken(held, source, named)}, in gold already"
     return f"{_taken(added, source, named)}; {already}" if added else already
+
+
+def _gone(replaced: list[Row], replacing: bool) -> str:
+    """The end of a decision's message for the spans of gold it took away: replaced by the spans it added
+    (", 1 span replaced"), or, with none added, taken out, by name up to three (re-trial s57 t15 F4: "no span,
+    1 span replaced" when a version without a span took gold's agreed one out)."""
+    if not replaced:
+        return ""
+    if replacing:
+        return f", {counted(len(replaced), 'span')} replaced"
+    named = ", ".join(describe(row) for row in replaced) if len(replaced) <= 3 else counted(len(replaced), "span")
+    return f"; {named} taken out of gold"

@@ -135,7 +135,7 @@ async def test_a_pick_over_a_decision_changed_since_it_was_shown_is_refused(tmp_
     assert changed == "alice's version into gold: ACTOR 'Anna' at 8:12"
     assert refused == f"Not done: {ELSEWHERE}, and {ANNA} was settled anew by lead, with alice's version"
     assert now == "Anna"
-    assert picked == "bob's version into gold: no span, 1 span replaced"
+    assert picked == "bob's version into gold: no span; ACTOR 'Anna' at 8:12 taken out of gold"
     assert gold_events(path) == [
         ("lead2", "bob", "Anna", []), ("lead", "alice", "Anna", ["Anna"]), ("lead2", "bob", "Anna", [])
     ]  # fmt: skip
