@@ -21,11 +21,12 @@ from __future__ import annotations
 import argparse
 import json
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+from growth import code_columns, growth_rows, other_ratio
 
 ROOT = Path(__file__).resolve().parents[1]
 SENTENCE = "Mayor Jane Doe said 5 people left Oslo. "  # 4 entity suggestions
@@ -91,19 +92,15 @@ def main() -> None:
                     digest, spent = accepted(code, db, folder)
                     times.setdefault((code_name, size), []).append(spent)
                     digests.setdefault((code_name, size), set()).add(digest)
-    print(f"{'suggestions':>11} " + " ".join(f"{code_name + ' s':>9} {'growth':>7}" for code_name in codes))
-    for size in sizes:
-        row = f"{size:>11,} "
-        for code_name in codes:
-            median = statistics.median(times[(code_name, size)])
-            growth = median / statistics.median(times[(code_name, sizes[0])])
-            row += f"{median:>9.2f} {growth:>6.1f}x "
-        print(row + f"(size {size / sizes[0]:.1f}x)")
+    print(f"{'suggestions':>11} " + code_columns(list(codes)))
+    for row in growth_rows(times, sizes, list(codes), lambda size: f"{size:>11,} "):
+        print(row)
     if args.compare:
         for size in sizes:
-            ratio = statistics.median(times[("other", size)]) / statistics.median(times[("this", size)])
             same = "the same event" if digests[("this", size)] == digests[("other", size)] else "DIFFERENT events"
-            print(f"{size:,} suggestions: the other checkout takes {ratio:.1f}x this one's time; {same}")
+            print(
+                f"{size:,} suggestions: the other checkout takes {other_ratio(times, size):.1f}x this one's time; {same}"
+            )
 
 
 if __name__ == "__main__":

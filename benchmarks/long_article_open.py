@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import statistics
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+from growth import code_columns, growth_rows, other_ratio
 
 ROOT = Path(__file__).resolve().parents[1]
 SENTENCE = "Mayor Jane Doe said 5 people left Oslo. "
@@ -70,18 +71,12 @@ def main() -> None:
             for size, db in dbs.items():
                 for name, code in codes.items():
                     times.setdefault((name, size), []).append(opened(code, db))
-    print(f"{'sentences':>10} {'characters':>11} " + " ".join(f"{name + ' s':>9} {'growth':>7}" for name in codes))
-    for size in sizes:
-        row = f"{size:>10} {len(SENTENCE) * size:>11,} "
-        for name in codes:
-            median = statistics.median(times[(name, size)])
-            growth = median / statistics.median(times[(name, sizes[0])])
-            row += f"{median:>9.2f} {growth:>6.1f}x "
-        print(row + f"(size {size / sizes[0]:.1f}x)")
+    print(f"{'sentences':>10} {'characters':>11} " + code_columns(list(codes)))
+    for row in growth_rows(times, sizes, list(codes), lambda size: f"{size:>10} {len(SENTENCE) * size:>11,} "):
+        print(row)
     if args.compare:
         for size in sizes:
-            ratio = statistics.median(times[("other", size)]) / statistics.median(times[("this", size)])
-            print(f"{size} sentences: the other checkout takes {ratio:.1f}x this one's time")
+            print(f"{size} sentences: the other checkout takes {other_ratio(times, size):.1f}x this one's time")
 
 
 if __name__ == "__main__":
