@@ -21,7 +21,7 @@ from annotator.literal import quoted
 from annotator.models import ArticleIn, Suggestion, content_hash
 from annotator.rows import Token
 from annotator.store import Store
-from annotator.store.ends_aside import EndsAside, StoredEnds
+from annotator.store.ends_aside import EndsAside, StoredEnds, trimmed_hash
 from annotator.store.same_titles import SameTitle
 from annotator.vocabulary import ChangedText
 
@@ -196,6 +196,7 @@ def ingest(
     named = {a.id: content_hash(a.text) for a in articles if a.id is not None}  # a later line's id holds it too
     words, rebuilt = StoredWords(store), list[tuple[str, str]]()  # its words a rebuilt article's: (given, stored)
     ends, ends_aside = StoredEnds(store.conn), list[EndsAside]()  # its text a stored one but for its end's space
+    coming: dict[str, ArticleIn] = {}  # trimmed hash -> the article this input adds with that text (t14 F1)
     for article in articles:
         given, changed_here = article, False
         if article.id is None and str(article.meta.get("source", "")).lower().endswith(".txt"):
@@ -236,12 +237,13 @@ def ingest(
         if existing is not None or article.article_id in hashes:  # no id given: its text is the stored article
             skipped.append(existing or article.article_id)
             continue
-        if not changed_here and (alike := _ends_aside(store, ends, article, replacing)) is not None:
+        if not changed_here and (alike := _ends_aside(store, ends, coming, article, replacing)) is not None:
             ends_aside.append(alike)
             skipped.append(alike.stored_id)
             continue
         hashes.add(article.article_id)
         texts[content_hash(article.text)] = article.article_id
+        coming.setdefault(trimmed_hash(article.text), article)
         new.append(article)
     for article, existing in held:  # its text is in an article this input replaces: it would be in none
         if existing not in replacing or store.article_with_text(content_hash(article.text), replacing) is not None:
@@ -253,6 +255,7 @@ def ingest(
             renamed.add(article.article_id)
             hashes.add(article.article_id)
             texts[content_hash(article.text)] = article.article_id
+            coming.setdefault(trimmed_hash(article.text), article)
             new.append(article)
     fresh = [a for a in new if (a.id is None or a.article_id in renamed) and a.article_id not in replacing]
     same_title = [same for same in _same_titles(store, fresh) if same.stored_id not in replacing]
@@ -312,15 +315,23 @@ def ingest(
                         same_title=[same for same in same_title if same.article_id in kept])  # fmt: skip
 
 
-def _ends_aside(store: Store, ends: StoredEnds, article: ArticleIn, replacing: set[str]) -> EndsAside | None:
+def _ends_aside(
+    store: Store, ends: StoredEnds, coming: dict[str, ArticleIn], article: ArticleIn, replacing: set[str]
+) -> EndsAside | None:
     """The stored article whose text is this one's but for white space at its end (not one this input replaces),
+    else the article an earlier one of this input adds with such a text (`coming`: one run given both, t14 F1),
     said as a note would say it; None when none is (`store.ends_aside`)."""
-    stored_id = ends.holding(article.text, replacing)
-    if stored_id is None:
+    source = str(article.meta.get("source", ""))
+    names = ("stored", "file's" if source else "given")
+    if (stored_id := ends.holding(article.text, replacing)) is not None:
+        stored = store.article(stored_id)
+        differs = where_texts_differ(stored.text, article.text, names)
+        return EndsAside(source, article.article_id, stored_id, stored.title, differs)
+    earlier = coming.get(trimmed_hash(article.text))
+    if earlier is None or earlier.text == article.text:
         return None
-    source, stored = str(article.meta.get("source", "")), store.article(stored_id)
-    differs = where_texts_differ(stored.text, article.text, ("stored", "file's" if source else "given"))
-    return EndsAside(source, article.article_id, stored_id, stored.title, differs)
+    differs = where_texts_differ(earlier.text, article.text, names)
+    return EndsAside(source, article.article_id, earlier.article_id, earlier.title, differs)
 
 
 def _named(article: ArticleIn) -> str:
