@@ -22,6 +22,7 @@ CORE = [
     "annotator.reports.agreement",
     "annotator.reports.agreement_html",
     "annotator.exchange.ingest",
+    "annotator.exchange.imported_ends",
     "annotator.exchange.resuggesting",
     "annotator.exchange.records",
     "annotator.exchange.formats.jsonl",

@@ -262,6 +262,11 @@ def _say_import_report(report: "ImportReport", db: Path, snap: bool, format_name
             f"note: {len(report.rebuilt)} new article(s) with a text rebuilt from the file's tokens, the white "
             f"space between them guessed: {why}"
         )
+    if report.ends_aside:  # t14 F1: a task or record made of a .txt file, .rstrip()ped
+        from annotator.exchange.imported_ends import import_note
+
+        for alike in report.ends_aside:
+            say(import_note(alike))
     if report.kept_rebuilt:  # re-trial t4r F12-v1: the original text's story on the article CoNLL rebuilt
         from annotator.exchange.realign import kept_rebuilt_note
 

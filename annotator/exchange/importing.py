@@ -36,6 +36,7 @@ from annotator.exchange.formats.common import (
 from annotator.exchange.formats.options import ReadOptions
 from annotator.exchange.formats.unknown_labels import UnknownLabels
 from annotator.exchange.formats.unknown_relations import UnknownRelations
+from annotator.exchange.imported_ends import ImportedEnds
 from annotator.exchange.kept_ids import IdNotKept, annotation_ids, keep_on_stored, with_annotation_ids
 from annotator.exchange.predictions import UNNAMED, model_suggestions, unnamed_left_out
 from annotator.exchange.realign import KeptRebuilt, StoredWords, realigned
@@ -61,6 +62,7 @@ from annotator.exchange.verdicts import unsaid as unsaid  # `annotator import` a
 from annotator.literal import quoted
 from annotator.models import ArticleIn, Suggestion, content_hash
 from annotator.store import Store
+from annotator.store.ends_aside import EndsAside
 from annotator.store.names import length_problem
 from annotator.store.new_names import EnteringNames
 from annotator.suggest.tokens import tokenize
@@ -123,6 +125,7 @@ class ImportReport:
     ids_not_kept: list[IdNotKept] = field(default_factory=list)  # Label Studio's, another kept (`kept_ids`)
     #: Records put under the name a rename standing on their article moved their annotator's work to (`here`).
     renamed_here: Counter[tuple[str, str]] = field(default_factory=Counter)
+    ends_aside: list[EndsAside] = field(default_factory=list)  # of a stored text but for its end (`imported_ends`)
 
 
 def read_file(path: Path, format_name: str, options: ReadOptions) -> list[Read | Entering]:
@@ -193,6 +196,7 @@ def store_records(
     matched: dict[str, int] = {}  # a rebuilt text's new article -> how many stored articles have its words
     entering = EnteringNames(store)
     repeated = RepeatedSkips()  # skips of copies repeating another copy's skip: listed once the file is read
+    ends = ImportedEnds(store)  # records of a stored text but for white space at its end: on it (t14 F1)
 
     def skip(item: ImportedRecord, error: InputError) -> None:
         if not skip_invalid:
@@ -213,6 +217,7 @@ def store_records(
             continue
         try:
             item, matches = realigned(store, words, item, index == last)
+            item = item if matches else ends.onto_stored(item)
         except InputError as error:
             skip(item, error)
             continue
@@ -259,6 +264,8 @@ def store_records(
             continue
         texts.setdefault(record.article_id, record.text)
         new_by_text.setdefault(content_hash(record.text), record.article_id)
+        if existing is None:
+            ends.adding(target, record)
         seen[key] = item
         placed_at[key] = len(placed)
         placed.append((item, existing, target))
@@ -361,6 +368,7 @@ def store_records(
     report.skipped.sort(key=lambda skipped: (skipped.where.line or 0, skipped.where.record or 0))
     report.copies = settled(report.copies, {(conflict.where, conflict.annotator) for conflict in report.conflicts})
     report.kept_rebuilt = words.kept_of(item for _, item, _ in ready)
+    report.ends_aside = ends.said(item for _, item, _ in ready)
     return report
 
 
