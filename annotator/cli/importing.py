@@ -28,7 +28,8 @@ from annotator.store import DEFAULT_DB
 
 if TYPE_CHECKING:
     from annotator.exchange.formats.common import Read
-    from annotator.exchange.importing import Entering, ImportReport
+    from annotator.exchange.import_report import ImportReport
+    from annotator.exchange.importing import Entering
 
 
 class ConllBlocks(StrEnum):

@@ -5,16 +5,14 @@ listed and the rest stored. Formats (annotator.exchange.formats) only turn files
 from __future__ import annotations
 
 import dataclasses
-from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from annotator.differ import where_texts_differ
 from annotator.errors import AnnotatorError, InputError
 from annotator.exchange.csv_exports import refuse_csv
 from annotator.exchange.duplicates import (
-    Superseded,
     answer_at,
     answered_again,
     duplicate,
@@ -23,7 +21,6 @@ from annotator.exchange.duplicates import (
     repeats,
     skip_beside_answer,
 )
-from annotator.exchange.files import Where
 from annotator.exchange.formats.common import (
     MISSING_TOKENS,
     TRIMMED,
@@ -36,16 +33,16 @@ from annotator.exchange.formats.common import (
 from annotator.exchange.formats.options import ReadOptions
 from annotator.exchange.formats.unknown_labels import UnknownLabels
 from annotator.exchange.formats.unknown_relations import UnknownRelations
+from annotator.exchange.import_report import ImportConflict, ImportReport
 from annotator.exchange.imported_ends import ImportedEnds
-from annotator.exchange.kept_ids import IdNotKept, annotation_ids, keep_on_stored, with_annotation_ids
+from annotator.exchange.kept_ids import annotation_ids, keep_on_stored, with_annotation_ids
 from annotator.exchange.predictions import UNNAMED, model_suggestions, unnamed_left_out
-from annotator.exchange.realign import KeptRebuilt, StoredWords, realigned
+from annotator.exchange.realign import StoredWords, realigned
 from annotator.exchange.records import Progress
 from annotator.exchange.renamed_names import here
 from annotator.exchange.skipped_copies import (
     ANSWER_STANDS,
     RepeatedSkips,
-    SkippedCopy,
     edited_skip,
     replaced_skip,
     settled,
@@ -62,7 +59,6 @@ from annotator.exchange.verdicts import unsaid as unsaid  # `annotator import` a
 from annotator.literal import quoted
 from annotator.models import ArticleIn, Suggestion, content_hash
 from annotator.store import Store
-from annotator.store.ends_aside import EndsAside
 from annotator.store.names import length_problem
 from annotator.store.new_names import EnteringNames
 from annotator.suggest.tokens import tokenize
@@ -76,56 +72,6 @@ class Entering:
 
     name: str
     field: str = "--annotator"
-
-
-@dataclass(frozen=True)
-class ImportConflict:
-    """A record that differs from its annotator's stored work and is not shown to be newer: kept as stored unless
-    `replace`. `stored_newer`: the stored work is later (else the file gave no time, or the same moment)."""
-
-    where: Where
-    article_id: str
-    title: str
-    annotator: str
-    stored_newer: bool = True
-    differs: str = ""  # what differs, in a few words (`verdicts.what_differs`)
-    advice: str = ""  # said in place of the bare advice (`skipped_copies.edited_skip`)
-
-
-@dataclass
-class ImportReport:
-    """What an import stored, and what it left out: records skipped (each with file, line and why), parts of
-    records dropped on purpose (counted by kind), records equal to the stored work, and conflicts with newer
-    stored work (kept as stored)."""
-
-    records: int
-    new_articles: int
-    snapped: int = 0
-    trimmed: int = 0
-    utf16: int = 0  # spans whose offsets counted UTF-16 code units (an older Label Studio's), read as characters
-    missing: int = 0  # Docs with tokens marked missing (partial annotation), stored in progress, not done
-    decisions: int = 0
-    unchanged: int = 0
-    commented: int = 0  # records equal to the stored work but for comments it lacked (stored)
-    comments: int = 0  # comments stored, of every record
-    replaced: Counter[str] = field(default_factory=Counter)  # by the work replaced: "older", "newer", "unshown"
-    suggestions: int = 0  # the model's, from records of suggestions (`export --suggestions`, `predict`)
-    conflicts: list[ImportConflict] = field(default_factory=list)
-    superseded: list[Superseded] = field(default_factory=list)  # earlier answers a later one in the file replaced
-    skipped: list[Skipped] = field(default_factory=list)
-    copies: list[SkippedCopy] = field(default_factory=list)  # skips of a copy of a text, left out (`skipped_copies`)
-    dropped: Counter[str] = field(default_factory=Counter)
-    realigned: int = 0  # records of a rebuilt text put on the stored article with the same words
-    kept_rebuilt: list[KeptRebuilt] = field(default_factory=list)  # of an original text, on a rebuilt article
-    #: New articles whose record, of a format with no status (CoNLL), is stored as done work: said on import.
-    new_as_done: int = 0
-    untagged: list[tuple[Where, str, str]] = field(default_factory=list)  # of those, no tag at all (`untagged`)
-    rebuilt: list[tuple[Where, str, int]] = field(default_factory=list)  # new articles of a rebuilt text: where,
-    # their id, and how many stored articles had their words (more than one: none was chosen)
-    ids_not_kept: list[IdNotKept] = field(default_factory=list)  # Label Studio's, another kept (`kept_ids`)
-    #: Records put under the name a rename standing on their article moved their annotator's work to (`here`).
-    renamed_here: Counter[tuple[str, str]] = field(default_factory=Counter)
-    ends_aside: list[EndsAside] = field(default_factory=list)  # of a stored text but for its end (`imported_ends`)
 
 
 def read_file(path: Path, format_name: str, options: ReadOptions) -> list[Read | Entering]:
