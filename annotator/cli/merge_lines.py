@@ -72,6 +72,7 @@ def assignment_lines(report: MergeReport, added: Sequence[AddedAssignment], seve
         lines.append(f"  {one.article_id}{title} to {one.annotator}{f' (from {one.source})' if several else ''}")
     if report.assignments_added > len(added[:NAMED]):
         lines.append(f"  and {report.assignments_added - len(added[:NAMED])} more (annotator stats --articles)")
+    lines += taken_back_lines(report, several)
     if report.assignments_renamed:  # `store.merge_renames`: one person, one name assigned
         lines.append(
             f"{report.assignments_renamed} assignment(s) taken back here: their annotator was renamed in the other "
@@ -83,6 +84,36 @@ def assignment_lines(report: MergeReport, added: Sequence[AddedAssignment], seve
             f"{report.assignments_taken_back} assignment(s) of the other file left out: taken back here since "
             "(annotator assign gave the article to others after the other file's assignment was made)"
         )
+    return lines
+
+
+def taken_back_lines(report: MergeReport, several: bool) -> list[str]:
+    """Ours the other file took back since its copy (`annotator assign` in a pack gave them to others: s57 t15 F2):
+    those taken back here too, and those left, each with why; the first few named, then how many more."""
+    from annotator.store.assignments import NAMED
+
+    why = {
+        "begun": "{who} began it here (a started article stays its annotator's, as annotator assign keeps it)",
+        "since": "assigned again here since that file's copy (annotator assign here), which stands",
+    }
+    taken = [one for one in report.taken_back_there if one.kept is None]
+    left = [one for one in report.taken_back_there if one.kept is not None]
+    lines = []
+    for group, head in (
+        (taken, "taken back here, as the other file took them back (annotator assign there) and nothing here "
+                "changed them since:"),
+        (left, "the other file took back kept here:"),
+    ):  # fmt: skip
+        if not group:
+            continue
+        lines.append(f"{len(group)} assignment(s) {head}")
+        for one in group[:NAMED]:
+            title = f" {quoted(clipped(one.title, 40))}" if one.title else ""
+            reason = f": {why[one.kept].format(who=one.annotator)}" if one.kept else ""
+            where = f" (in {one.source})" if several else ""
+            lines.append(f"  {one.article_id}{title} {'of' if one.kept else 'from'} {one.annotator}{where}{reason}")
+        if len(group) > NAMED:
+            lines.append(f"  and {len(group) - NAMED} more (annotator stats --articles)")
     return lines
 
 

@@ -27,10 +27,12 @@ replaces our undecided older ones, and suggestions the merged work refers to are
 older release tokenized it here), so that the spans merged sit on tokens (`merge_rows.take_finer_tokens`).
 A new article read from a .txt file titled as an article here from a file of that name is noted, as `ingest`
 notes one (`store.same_titles`): merge keeps it apart, with the work on its text.
-Assignments and comments this database lacks are added. An annotator's article out in a pack here, read back, gets a
-`merged` event naming the events written to it (`store.pack.record_merged_back`: the pack's work is told from work
-done here), and so does every other one the merge copied events to (a screen open on it names them as the merge's,
-not another window's: `store.screen_events`). Everything is one transaction: all or nothing.
+Assignments and comments this database lacks are added; one here the other file took back since its copy (a pack
+whose articles `assign` gave to others there), unchanged here since, is taken back (`merge_assignments`). An
+annotator's article out in a pack here, read back, gets a `merged` event naming the events written to it
+(`store.pack.record_merged_back`: the pack's work is told from work done here), and so does every other one the
+merge copied events to (a screen open on it names them as the merge's, not another window's: `store.screen_events`).
+Everything is one transaction: all or nothing.
 
 The other file (`annotator.store.merge_source`) is opened read-only and never changed. Rows are compared by
 content, not ids: articles by content hash, suggestions by (offsets, label, suggester, speaker), spans by
@@ -53,7 +55,7 @@ from annotator.store.edits import Store
 from annotator.store.ends_aside import PastShared, StoredEnds, merged_alike, past_shared, shared_length
 from annotator.store.event_shapes import events_of
 from annotator.store.explained import MERGED_BY
-from annotator.store.merge_assignments import merge_assignments
+from annotator.store.merge_assignments import merge_assignments, take_back_as_there
 from annotator.store.merge_renames import (
     assignment_moved,
     assignments_renamed,
@@ -246,9 +248,10 @@ def _merge_source(store: Store, source: MergeSource, prefer: Prefer | None, repo
     report.assignments_taken_back += taken_back - by_rename
     report.assignments_moved_here += by_rename
     report.assignments_renamed += assignments_renamed(store.conn, source, ours, f"{MERGED_BY}{source.path}")
+    taken_there = take_back_as_there(store, source, ours, report)
     copy_comments(store, source, ours)
     suggestions: SuggestionIds | None = None
-    packed, back = packed_pairs(store), _packs_read_back(source, ours)
+    packed, back = packed_pairs(store), _packs_read_back(source, ours, taken_there)
     for done, annotation in enumerate(annotations, start=1):
         theirs_id, who = annotation["article_id"], annotation["annotator"]
         here = ours[theirs_id]
@@ -331,11 +334,14 @@ def _merge_source(store: Store, source: MergeSource, prefer: Prefer | None, repo
     record_merged_back(store, source.path, {pair: ids for pair, ids in back.items() if pair in packed or ids})
 
 
-def _packs_read_back(source: MergeSource, ours: dict[str, str]) -> dict[tuple[str, str], tuple[int, int] | None]:
-    """Every (article here, annotator) whose work or assignment the other file holds: each a pack's, if out in one
-    here, read back by this merge (an article untouched there too); the events written to it are added as read."""
+def _packs_read_back(
+    source: MergeSource, ours: dict[str, str], taken_there: set[tuple[str, str]]
+) -> dict[tuple[str, str], tuple[int, int] | None]:
+    """Every (article here, annotator) whose work or assignment the other file holds, or whose assignment it took
+    back (`taken_there`: a pack given to others holds nothing else of theirs, s57 t15 F2): each a pack's, if out in
+    one here, read back by this merge (an article untouched there too); the events written to it are added as read."""
     pairs = [(row["article_id"], row["annotator"]) for row in [*source.assignments(), *source.annotations()]]
-    return {(ours[article], who): None for article, who in pairs if article in ours}
+    return {**{(ours[article], who): None for article, who in pairs if article in ours}, **dict.fromkeys(taken_there)}
 
 
 def merge(

@@ -1,12 +1,17 @@
 """The assignments `merge` brings (`store.merge`): those of the other file this database lacks, but one taken back
-here since it was made there."""
+here since it was made there; and the take-backs it brings: one of ours the other file took back since its copy
+(`annotator assign` run in a pack, giving the articles to others), where nothing here changed it since."""
 
 from __future__ import annotations
 
+import json
+
+from annotator.store.assignments import record_event
 from annotator.store.edits import Store
 from annotator.store.explained import MERGED_BY
+from annotator.store.merge_report import MergeReport, TakenBackThere
 from annotator.store.merge_rows import insert_event_rows, next_event_id
-from annotator.store.merge_source import MergeSource
+from annotator.store.merge_source import MergeSource, empty, work
 from annotator.vocabulary import parse_timestamp, utc_now
 
 #: Each pair's last `unassign` here (SQLite takes a bare column from the row of the MAX): its moment and the name a
@@ -55,3 +60,55 @@ def merge_assignments(store: Store, source: MergeSource, ours: dict[str, str]) -
                                          "before": {}, "after": after, "target": None, "at": now}])  # fmt: skip
         added += 1
     return added, taken_back_count, renamed
+
+
+#: A pair's assignment history, as the `assign` and `unassign` events hold it (a pack copies them as they are).
+_ASSIGNING = """SELECT action, before, after, at FROM events WHERE article_id = ? AND annotator = ?
+                AND action IN ('assign', 'unassign') ORDER BY id"""
+
+
+def _by_rename(after: object) -> bool:
+    """Whether an `unassign` is a rename's (`renaming`): `merge_renames.assignments_renamed` carries those."""
+    try:
+        value = json.loads(after) if isinstance(after, str) else None
+    except ValueError:
+        return False
+    return isinstance(value, dict) and "renamed" in value
+
+
+def take_back_as_there(
+    store: Store, source: MergeSource, ours: dict[str, str], report: MergeReport
+) -> set[tuple[str, str]]:
+    """Our assignments the other file took back since its copy: its history of the pair is ours, event for event,
+    then goes on to an `unassign` (s57 t15 F2: `assign` in a pack gave bob's articles to dave; the merge added
+    dave's and left bob's, which the team lead had handed over). Each is taken back here too (an `unassign` event
+    naming the merge), as a later history of the other file's work is taken (`merge._fast_forward`), but where
+    the annotator began the article here (`assign` never takes a started one back) or the assignment here went on
+    since (both said in `report`). The pairs here whose assignment that file took back, all of them: a pack holding
+    nothing else of theirs is read back all the same (`pack.record_merged_back`)."""
+    here_assigned = set(store.conn.execute("SELECT article_id, annotator FROM assignments"))
+    there_assigned = {(row["article_id"], row["annotator"]) for row in source.assignments()}
+    sql = "SELECT DISTINCT article_id, annotator FROM events WHERE action = 'unassign' ORDER BY article_id, annotator"
+    read, now = set(), utc_now()
+    for their_article, who in source.connection.execute(sql).fetchall():
+        here = ours.get(their_article)
+        if here is None or (their_article, who) in there_assigned:
+            continue
+        theirs = [tuple(row) for row in source.connection.execute(_ASSIGNING, [their_article, who])]
+        if not theirs or theirs[-1][0] != "unassign":
+            continue
+        read.add((here, who))
+        mine = [tuple(row) for row in store.conn.execute(_ASSIGNING, [here, who])]
+        if _by_rename(theirs[-1][2]) or (here, who) not in here_assigned or not mine or mine[0] != theirs[0]:
+            continue  # a rename's, taken back here too, or another assignment than theirs (no common history)
+        title = store.conn.execute("SELECT title FROM articles WHERE id = ?", [here]).fetchone()[0]
+        kept = "since" if theirs[: len(mine)] != mine else "begun" if not empty(work(store.conn, here, who)) else None
+        report.taken_back_there.append(TakenBackThere(str(source.path), here, title, who, kept))
+        if kept is None:
+            position, batch = store.conn.execute(
+                "SELECT position, batch FROM assignments WHERE article_id = ? AND annotator = ?", [here, who]
+            ).fetchone()
+            store.conn.execute("DELETE FROM assignments WHERE article_id = ? AND annotator = ?", [here, who])
+            record_event(store, here, who, "unassign", {"assignment": {"position": position, "batch": batch}},
+                         {"by": f"{MERGED_BY}{source.path}"}, now)  # fmt: skip
+    return read

@@ -36,6 +36,20 @@ class TextConflict:
     annotators: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class TakenBackThere:
+    """An assignment here that the other file took back since its copy (`annotator assign` run in a pack gave the
+    article to others: trial s57 t15 F2), and why it stays here if it does: `begun`, the annotator started the
+    article here (a started assignment stays theirs, as `assign` keeps it); `since`, it was assigned again here
+    after that copy; None, taken back here too (`merge_assignments.take_back_as_there`)."""
+
+    source: str
+    article_id: str
+    title: str
+    annotator: str
+    kept: str | None = None
+
+
 @dataclass
 class MergeReport:
     articles_added: int = 0
@@ -50,6 +64,7 @@ class MergeReport:
     older_by_rename: int = 0  # theirs a rename's of older work of the name ours was renamed from (`merge_renames`)
     assignments_moved_here: int = 0  # theirs of a name a rename here moved the assignment from: left out
     assignments_renamed: int = 0  # ours of a name renamed away there, the new name's there (`merge_renames`)
+    taken_back_there: list[TakenBackThere] = field(default_factory=list)  # ours the other file took back since
     #: (old, new): so many of their pairs of a name whose assignment a rename here moved, merged under the new one
     moved_by_rename: dict[tuple[str, str], int] = field(default_factory=dict)
     tokens_refined: int = 0  # articles that took the other file's finer tokens (`merge_rows.take_finer_tokens`)
