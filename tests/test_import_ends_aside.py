@@ -99,3 +99,45 @@ def test_two_records_of_one_file_whose_texts_part_only_at_their_end_are_one_new_
     with Store.open(tmp_path / "d.db", read_only=True) as store:
         assert store.article_ids() == ["s1"]
         assert [(s.start, s.end) for s in store.spans("s1", "ben")] == [(11, 16)]
+
+
+SAME_ID_NOTE = (
+    f"note: {{where}} is a record of article {STORED} 'Storm hits Leeds', stored with its text but for white space at "
+    "its end (only white space at the end differs): the record is taken as one of that article"
+)
+
+
+def test_a_record_under_the_stored_id_whose_text_differs_only_at_its_end_is_of_that_article(tmp_path: Path) -> None:
+    """Trial s58 t16 F3: an export whose texts a script `.rstrip()`ed, ids kept, was refused whole ("stored with a
+    different text (only white space at the end differs)") where the same record under another id was taken."""
+    _ingested(tmp_path)
+    record = {"article_id": STORED, "text": STORM.rstrip(), "annotator": "bob", "status": "done", "spans": [LEEDS]}
+    (tmp_path / "bob.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    result = annotator("--db", "d.db", "import", "bob.jsonl", cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout.splitlines() == [
+        "1 record(s) imported (0 new article(s)) -> d.db",
+        SAME_ID_NOTE.format(where="bob.jsonl:1"),
+    ]
+    assert _spans(tmp_path, "bob") == [(11, 16, "LOCATION")]
+    with Store.open(tmp_path / "d.db", read_only=True) as store:
+        assert store.article(STORED).text == STORM  # the stored text stays as it was
+
+
+def test_the_original_record_after_its_trimmed_copy_is_of_the_article_that_copy_made(tmp_path: Path) -> None:
+    """Trial s58 t16 F4: the trimmed copy imported first into an empty database stores the article under the
+    original id with the trimmed text; the untrimmed record then was refused as if `ingest --changed-text replace`
+    had replaced the stored text. It is a record of that article, its id and text but for the ending its own."""
+    trimmed = {"article_id": STORED, "text": STORM.rstrip(), "annotator": "amy", "status": "done", "spans": [LEEDS]}
+    (tmp_path / "amy.jsonl").write_text(json.dumps(trimmed) + "\n", encoding="utf-8")
+    assert annotator("--db", "d.db", "import", "amy.jsonl", cwd=tmp_path).returncode == 0
+    original = {"article_id": STORED, "text": STORM, "annotator": "bob", "status": "done", "spans": [LEEDS]}
+    (tmp_path / "bob.jsonl").write_text(json.dumps(original) + "\n", encoding="utf-8")
+    result = annotator("--db", "d.db", "import", "bob.jsonl", cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout.splitlines() == [
+        "1 record(s) imported (0 new article(s)) -> d.db",
+        f"note: bob.jsonl:1 is a record of article {STORED} 'Storm hits Leeds', stored with its text but for white "
+        "space at its end (only white space at the end differs): the record is taken as one of that article",
+    ]
+    assert _spans(tmp_path, "bob") == [(11, 16, "LOCATION")]

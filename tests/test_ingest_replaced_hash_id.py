@@ -2,7 +2,7 @@
 from another file (or the same file put back), is then not "already stored": no article holds it (found by a
 tester: a new file with the old text, and a sibling file of the old text, were silently dropped). It is stored
 under the first of `HASH~2`, `HASH~3`, ... that no article holds. Work someone did on the old text, from their own
-database, is refused with a line that says the stored article's text was replaced. Real console script, real
+database, is refused with a line that says the stored text is not the one the work was made on. Real console script, real
 files, real SQLite."""
 
 from __future__ import annotations
@@ -96,8 +96,9 @@ def test_work_on_the_replaced_text_from_another_database_is_refused_naming_the_r
     assert result.returncode == 1
     assert (
         f"article '{H}' is stored with a different text ({DIFFERS}): its id is the hash of this record's text, so the "
-        "stored article's text was replaced (`ingest --changed-text replace`, a changed .txt file); this work is on the "
-        "text it had before and is not imported onto the new one"
+        "stored text is not the one this record was made on (`ingest --changed-text replace` of a changed .txt file, or "
+        "an import of another text under this id, changed it); this work is on the text it had before and is not "
+        "imported onto the new one"
     ) in result.stdout + result.stderr
     assert ids_and_texts(tmp_path / "a.db") == [(H, JUNE)]
 
@@ -108,8 +109,9 @@ def test_work_on_the_replaced_text_from_another_database_is_refused_naming_the_r
     assert (named.returncode, named.stdout) == (1, "")
     assert named.stderr == (
         f"annotator: error: bob.jsonl:1: field 'text': article '{H}' is stored with a different text ({DIFFERS}): its "
-        "id is the hash of this record's text, so the stored article's text was replaced (`ingest --changed-text replace`, a "
-        "changed .txt file); this work is on the text it had before and is not imported onto the new one; that text "
+        "id is the hash of this record's text, so the stored text is not the one this record was made on (`ingest --changed-text replace` of a "
+        "changed .txt file, or an import of another text under this id, changed it); this work is on the text it had "
+        "before and is not imported onto the new one; that text "
         f"is stored as article '{H}~2' (a record with that article_id imports onto it)\n"
     )
     (tmp_path / "bob2.jsonl").write_text(json.dumps(bob | {"article_id": f"{H}~2"}) + "\n", encoding="utf-8")

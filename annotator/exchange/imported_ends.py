@@ -1,7 +1,8 @@
 """An imported record whose text is a stored article's but for white space at its end (a Label Studio task or a
 native record a script made of an ingested `.txt` file, `.rstrip()`ed): a record of that article, as `ingest`
 takes such a text (newcomer trial t14 F1: it became a second article of the story, silently, and both were
-annotated and reviewed apart); so is a record of the new article an earlier record of the file brings. Its offsets hold on the stored text up to where the two texts part
+annotated and reviewed apart); so is a record of the new article an earlier record of the file brings, and
+one under the stored article's own id (trial s58 t16 F3: refused whole as "stored with a different text"). Its offsets hold on the stored text up to where the two texts part
 (`store.ends_aside.shared_length`); the span rules keep every span inside that, and a span past it is refused,
 named by file, line and field, never moved or dropped. The record then meets the stored work as any record of the
 article does: newer work there is a conflict, never replaced unsaid."""
@@ -49,8 +50,11 @@ class ImportedEnds:
         the new article an earlier record brings with such a text), or as it is when its id or its text is stored
         (or no article's text is its own so)."""
         record = item.record
-        if self.store.has_article(ArticleIn(id=record.article_id, text=record.text)) is not None:
-            return item
+        if (existing := self.store.has_article(ArticleIn(id=record.article_id, text=record.text))) is not None:
+            stored = self.store.article(existing) if existing == record.article_id else None
+            if stored is None or stored.text == record.text or trimmed_hash(stored.text) != trimmed_hash(record.text):
+                return item
+            return self._onto(item, existing, stored.text, stored.title)  # its own id (trial s58 t16 F3)
         if (stored_id := self.ends.holding(record.text)) is not None:
             stored = self.store.article(stored_id)
             return self._onto(item, stored_id, stored.text, stored.title)
@@ -90,6 +94,11 @@ class ImportedEnds:
 
 def import_note(alike: EndsAside) -> str:
     """What `import` says of such a record: that it is of the stored article, and how the texts differ."""
+    if alike.given == alike.stored_id:  # its own id: it was never going to be a new article
+        return (
+            f"note: {alike.source} is a record of {stored_named(alike)}, stored with its text "
+            f"{but_for_its_end(alike)}: the record is taken as one of that article"
+        )
     return (
         f"note: {alike.source} not stored as a new article: its text is that of {stored_named(alike)} "
         f"{but_for_its_end(alike)}; the record is taken as one of that article"

@@ -338,7 +338,8 @@ def _names_problem(entering: EnteringNames, item: ImportedRecord) -> InputError 
 
 def _different_text(store: Store, article_id: str, existing: str, text: str) -> str:
     """The refusal of a record whose article is stored with another text; one whose id is its own text's hash
-    (a .txt article) was replaced (`ingest --changed-text replace`) after the record's author worked on it. The
+    (a .txt article) was changed after the record's author worked on it (`ingest --changed-text replace`, or an
+    import of another text under that id: trial s58 t16 F4, the line said only the first). The
     article that holds the record's text now, if any (`ingest` stores it under `HASH~2`), is named; so is where the
     two texts differ (`differ.where_texts_differ`)."""
     differs = where_texts_differ(store.article_text(existing), text, ("stored", "record's"))
@@ -349,7 +350,8 @@ def _different_text(store: Store, article_id: str, existing: str, text: str) -> 
         )
         return (
             f"article {quoted(article_id)} is stored with a different text ({differs}): its id is the hash of this record's text, so "
-            "the stored article's text was replaced (`ingest --changed-text replace`, a changed .txt file); this "
-            "work is on the text it had before and is not imported onto the new one" + (elsewhere if holder else "")
+            "the stored text is not the one this record was made on (`ingest --changed-text replace` of a changed "
+            ".txt file, or an import of another text under this id, changed it); this work is on the text it had "
+            "before and is not imported onto the new one" + (elsewhere if holder else "")
         )
     return f"article {quoted(article_id)} is stored with a different text ({differs})"
