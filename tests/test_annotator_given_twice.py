@@ -86,3 +86,36 @@ def test_before_and_after_the_command_both_named(team: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert annotator("--db", "t.db", "stats", cwd=team).returncode == 0
+
+
+UNCHECKED = (
+    "annotator: note: on 2 of the 2 article(s) compared, every annotator's work is the model's suggestions unchanged "
+    "(accepted as suggested, on the screen or by `annotator accept`): the gold settled there is the model's "
+    "suggestions, unchecked\n"
+)
+
+
+def test_the_same_value_twice_on_one_side_is_one_value_as_across_sides(team: Path) -> None:
+    """Trial s58 t16 F6: `--reviewer=carol --reviewer carol` was refused as given twice ('carol', 'carol') while
+    `--annotator carol` before the command and again after it was taken: one value given twice is one value."""
+    result = annotator("adjudicate", "--auto", "--reviewer=carol", "--reviewer", "carol", "--db", "t.db", cwd=team)
+    assert (result.returncode, result.stderr) == (0, UNCHECKED)
+    result = annotator("export", "--annotator", "ana", "--annotator=ana", "-o", "x.jsonl", "--db", "t.db", cwd=team)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert len((team / "x.jsonl").read_text(encoding="utf-8").splitlines()) == 2
+
+
+@pytest.mark.parametrize(
+    ("command", "said"),
+    [
+        (["export", "-o", "x4.jsonl", "--output", "x5.jsonl"], "--output given twice ('x4.jsonl', 'x5.jsonl')"),
+        (["pack", "--annotator", "ana", "-o", "p1.db", "-o", "p2.db"], "--output given twice ('p1.db', 'p2.db')"),
+        (["train", "--out", "m1", "--out", "m2"], "--out given twice ('m1', 'm2')"),
+    ],
+)
+def test_an_output_given_twice_is_one_line_and_nothing_is_written(team: Path, command: list[str], said: str) -> None:
+    """Trial s58 t16 F6: `export -o x4.jsonl -o x5.jsonl` wrote x5.jsonl alone, without a word."""
+    before = folder_state(team)
+    result = annotator(*command, "--db", "t.db", cwd=team)
+    assert one_error_line(result) == f"{said}; it takes one path"
+    assert folder_state(team) == before

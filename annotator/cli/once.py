@@ -1,5 +1,6 @@
-"""Options that take one name, refused when given twice: click keeps the last value of a single-valued option
-without a word (re-trial s56 t13 G4: `export --annotator ana --annotator bob` exported bob's work alone)."""
+"""Options that take one name or path, refused when given twice with different values: click keeps the last value
+of a single-valued option without a word (re-trial s56 t13 G4: `export --annotator ana --annotator bob` exported
+bob's work alone; trial s58 t16 F6: `export -o x4.jsonl -o x5.jsonl` wrote x5.jsonl alone)."""
 
 # No `from __future__ import annotations` in this package (see `cli.common`).
 from typer._click import Context
@@ -9,14 +10,15 @@ from typer.core import TyperOption
 from annotator.literal import quoted
 
 #: The options that take one value, and what the value is, for the message.
-ONE_NAME = {"--annotator": "name", "--reviewer": "name", "--db": "file"}
+ONE_NAME = {"--annotator": "name", "--reviewer": "name", "--db": "file", "--output": "path", "--out": "path"}
 
 
 class GivenOnce:
     """A click command whose options of `ONE_NAME` (where one takes a single value) are a usage error when given
-    more than once, naming the option and the values: "--annotator given twice ('ana', 'bob'); it takes one name".
-    So is one given before the command (`annotator --annotator ana export`, the group's) and again after it with
-    another value (re-trial s57 t15 F3: the one after it won without a word)."""
+    more than once with different values, naming the option and the values: "--annotator given twice ('ana',
+    'bob'); it takes one name". So is one given before the command (`annotator --annotator ana export`, the
+    group's) and again after it with another value (re-trial s57 t15 F3: the one after it won without a word). One
+    value given twice is that value, on either side (trial s58 t16 F6: it was refused on one side alone)."""
 
     def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
         once = [
@@ -38,10 +40,10 @@ class GivenOnce:
             before = ctx.parent.params.get(param.name or "") if ctx.parent is not None else None
             if before is not None and values and {str(before)} != set(values):
                 values = [str(before), *values]
-            if len(values) > 1:
+            if len(set(values)) > 1:
                 times = "twice" if len(values) == 2 else f"{len(values)} times"
                 given = ", ".join(quoted(value) for value in values)
-                what = ONE_NAME[param.opts[0]]
-                raise UsageError(f"{param.opts[0]} given {times} ({given}); it takes one {what}", ctx)
+                named = next(opt for opt in param.opts if opt in ONE_NAME)  # "--output", not "-o"
+                raise UsageError(f"{named} given {times} ({given}); it takes one {ONE_NAME[named]}", ctx)
         parsed: list[str] = super().parse_args(ctx, args)  # type: ignore[misc]
         return parsed
