@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from annotator.errors import Refused, Unchanged
+from annotator.gold_agreed import AgreedOut, agreed_out
 from annotator.gold_drift import Decided, against_agreement, agreed_since, gold_holds, refuse_unless_as_read
 from annotator.gold_settled import AGREED, HAND, Settling, ever_decided, settlings
 from annotator.gold_write import Links, adjudicate
@@ -205,8 +206,8 @@ class ReviewState:
     """One article under review: its disagreements, who settled each (an annotator whose version was picked and
     gold still holds, `gold_holds`; "reviewer" for gold edited by hand; None while open), the agreed-spans event in
     effect, if any, and how many agreed spans gold holds as they were agreed (a fresh clone's trial: after x took
-    one out, the panel still counted it in gold); among the disagreements, places where gold is unlike what the
-    annotators now all agree on (`gold_unlike`)."""
+    one out, the panel still counted it in gold), and what became of the others (`agreed_out`); among the
+    disagreements, places where gold is unlike what the annotators now all agree on (`gold_unlike`)."""
 
     agreed: list[SpanRow]
     disagreements: list[Disagreement[SpanRow]]
@@ -219,6 +220,8 @@ class ReviewState:
     #: The change of gold in effect that settled each disagreement (None while open): who, for a screen that must
     #: tell another reviewer's decision from the one it showed (`tui.screens.review_shown`).
     settled_in: tuple[Settling | None, ...] = ()
+    #: The agreed spans gold does not hold as agreed: taken out, changed (and which u brings one back) or open.
+    agreed_out: AgreedOut = field(default_factory=AgreedOut)
 
     def kind(self, index: int) -> str:
         """What the disagreement at `index` is about, as the panel says it."""
@@ -236,7 +239,8 @@ def review_state(store: Store, article_id: str, annotators: Sequence[str]) -> Re
     settled_in: list[Settling | None] = [None] * len(found.disagreements)
     agreed_event = None
     decided: list[Decided] = []
-    for settling in settlings(store, article_id):
+    in_effect = settlings(store, article_id)
+    for settling in in_effect:
         decided += [(layer, start, end, settling.source == HAND) for layer, start, end in settling.places]
         if settling.source == AGREED:
             agreed_event = settling.event_id
@@ -251,11 +255,11 @@ def review_state(store: Store, article_id: str, annotators: Sequence[str]) -> Re
     for index, who in enumerate(settled_by):  # a version changed since its pick no longer settles it
         if who in picked and not gold_holds(gold, found.disagreements[index], picked[who]):
             settled_by[index], settled_in[index] = None, None
-    held = {(s.start, s.end, s.label, s.speaker) for s in gold}
-    in_gold = sum((s.start, s.end, s.label, s.speaker) in held for s in found.agreed)
     unlike = against_agreement(decided, found, gold, spans)
     if _agreed_ever(store, article_id):
         unlike += agreed_since(found, gold, ever_decided(store, article_id), spans)
+    out = agreed_out(found.agreed, gold, unlike, [settling.replaced for settling in in_effect])
+    in_gold = len(found.agreed) - out.taken_out - out.changed - out.open
     items = sorted(
         [(d, who, by, False) for d, who, by in zip(found.disagreements, settled_by, settled_in, strict=True)]
         + [(d, None, None, True) for d in unlike],
@@ -263,7 +267,7 @@ def review_state(store: Store, article_id: str, annotators: Sequence[str]) -> Re
     )
     unlike_at = tuple(i for i, item in enumerate(items) if item[3])
     return ReviewState(found.agreed, [item[0] for item in items], [item[1] for item in items], agreed_event,
-                       in_gold, unlike_at, tuple(item[2] for item in items))  # fmt: skip
+                       in_gold, unlike_at, tuple(item[2] for item in items), out)  # fmt: skip
 
 
 def _agreed_ever(store: Store, article_id: str) -> bool:

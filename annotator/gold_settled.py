@@ -10,7 +10,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from annotator.gold_agreed import Held, held
 from annotator.store import Store
+from annotator.store.connection import annotation_span
 from annotator.vocabulary import GOLD, Label, Status
 
 #: Whose version the agreed spans are, as their event names it.
@@ -24,13 +26,14 @@ Place = tuple[str, int, int]
 @dataclass(frozen=True)
 class Settling:
     """A change of gold in effect: its event, the reviewer it names (None: a command's, naming none), whose version
-    it took (an annotator, `AGREED`, or `HAND` for an edit by hand), and the places (layer, start, end) it decided
-    or changed."""
+    it took (an annotator, `AGREED`, or `HAND` for an edit by hand), the places (layer, start, end) it decided
+    or changed, and the spans it replaced (took out or changed), as held (`gold_agreed.held`)."""
 
     event_id: int
     reviewer: str | None
     source: str
     places: tuple[Place, ...]
+    replaced: frozenset[Held] = frozenset()
 
     @property
     def who(self) -> str:
@@ -53,8 +56,9 @@ def settlings(store: Store, article_id: str) -> list[Settling]:
         event = events[event_id]
         source = event.after["source"] if event.action == "adjudicate" else HAND
         reviewer = event.after.get("reviewer")
+        replaced = frozenset(held(annotation_span(row)) for row in event.before.get("spans", []))
         found.append(Settling(event_id, reviewer if isinstance(reviewer, str) else None, source,
-                              tuple(_touched(event.after, event.before))))  # fmt: skip
+                              tuple(_touched(event.after, event.before)), replaced))  # fmt: skip
     return found
 
 

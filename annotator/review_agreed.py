@@ -1,63 +1,39 @@
 """What the review panel says of the spans all annotators agree on: how many gold holds as agreed, and what the
-others are (trial s57 F7: "5/7 agreed spans in gold" said nothing of the other 2, nor what to do). One gold lacks
-was taken out, or changed (an edge, its label, a speaker), by a later change of gold, x or a key's edit: u undoes
-that (g would take the agreed spans still in out, and refuses while a later change stands); or it is at an open item,
-a place where gold is unlike what all now agree on (`ReviewState.gold_unlike`), which a pick puts in."""
+others are (trial s57 F7: "5/7 agreed spans in gold" said nothing of the other 2, nor what to do), as `review_state`
+found them (`ReviewState.agreed_out`). One gold lacks was taken out, or changed (an edge, its label, a speaker), by a
+later change of gold, x or a key's edit: u undoes that, or u twice where one change of gold came since, "u ×2" (a
+newcomer's trial, s57 t15 F5: after a pick, the u the panel named took back the pick); g would take the agreed
+spans still in out, and refuses while a later change stands. Or it is at an open item, a place where gold is unlike
+what all now agree on (`ReviewState.gold_unlike`), which a pick puts in."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
-
 from annotator.gold import ReviewState
-from annotator.rows import SpanLike
 from annotator.wording import counted
 
 
-@dataclass(frozen=True)
-class AgreedOut:
-    """The agreed spans gold does not hold as agreed, by what became of them."""
-
-    taken_out: int  # nothing of gold's over it in its layer
-    changed: int  # a span of gold's over it in its layer, other edges, label or speaker
-    open: int  # at an open item, gold unlike all: a pick puts it in
-
-
-def agreed_out(state: ReviewState, gold: Sequence[SpanLike]) -> AgreedOut:
-    """The agreed spans of `state` that `gold` (gold's spans now) does not hold as agreed, counted by what became of
-    them; a span is held as `review_state` counts `agreed_in_gold`, with the same edges, label and speaker."""
-    held = {(s.start, s.end, s.label, s.speaker) for s in gold}
-    unlike = [state.disagreements[i] for i in state.gold_unlike]
-    taken_out = changed = at_open = 0
-    for span in state.agreed:
-        if (span.start, span.end, span.label, span.speaker) in held:
-            continue
-        if any(_over(span, d.layer, d.start, d.end) for d in unlike):
-            at_open += 1
-        elif any(_over(span, s.label.layer, s.start, s.end) for s in gold):
-            changed += 1
-        else:
-            taken_out += 1
-    return AgreedOut(taken_out, changed, at_open)
-
-
-def _over(span: SpanLike, layer: str, start: int, end: int) -> bool:
-    return span.label.layer == layer and start < span.end and span.start < end
-
-
-def agreed_line(state: ReviewState, gold: Sequence[SpanLike]) -> str:
+def agreed_line(state: ReviewState) -> str:
     """The panel's first line: how many spans all agreed on, whether gold holds them and, of those it does not hold,
     what they are and what to do ("5/7 agreed spans in gold, 2 taken out (u undoes)")."""
     if not state.agreed:
         return "No span agreed by all"
     if state.agreed_event is None:
         return f"{counted(len(state.agreed), 'agreed span')} not in gold (g puts them back)"
-    out = agreed_out(state, gold)
+    out = state.agreed_out
     if not (out.taken_out or out.changed or out.open):
         return f"{counted(len(state.agreed), 'agreed span')} in gold"
     held = len(state.agreed) - out.taken_out - out.changed - out.open
     edited = [f"{out.taken_out} taken out"] if out.taken_out else []
     edited += [f"{out.changed} changed"] if out.changed else []
-    said = [", ".join(edited) + " (u undoes)"] if edited else []
+    said = [", ".join(edited) + _undoes(out.undos)] if edited else []
     said += [f"{out.open} open"] if out.open else []
     return f"{held}/{counted(len(state.agreed), 'agreed span')} in gold, {', '.join(said)}"
+
+
+def _undoes(undos: int | None) -> str:
+    """How many u bring one back: " (u undoes)" while the change that took it out is gold's last, " (u ×2 undoes)"
+    after one later change (short: it fits the 80-column panel's row); nothing where no u does (no change in
+    effect took it out as agreed)."""
+    if undos is None:
+        return ""
+    return " (u undoes)" if undos == 1 else f" (u ×{undos} undoes)"

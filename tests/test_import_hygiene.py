@@ -14,6 +14,7 @@ CORE = [
     "annotator.store",
     "annotator.gold",
     "annotator.gold_links",
+    "annotator.gold_agreed",
     "annotator.gold_drift",
     "annotator.gold_write",
     "annotator.gold_stale",

@@ -10,17 +10,18 @@ from pathlib import Path
 from gold_unlike_db import bob_adds_20, reviewed
 from review_db import make_review_db
 
-from annotator.gold import open_for_review, review_state, take_back_agreed
-from annotator.review_agreed import AgreedOut, agreed_line, agreed_out
+from annotator.gold import open_for_review, pick_version, review_state, take_back_agreed
+from annotator.gold_agreed import AgreedOut
+from annotator.review_agreed import agreed_line
 from annotator.store import Store
-from annotator.vocabulary import GOLD, Label
+from annotator.vocabulary import GOLD, Label, Status
 
 WHO = ["alice", "bob"]
 
 
 def said(store: Store, article_id: str) -> tuple[AgreedOut, str]:
-    state, gold = review_state(store, article_id, WHO), store.spans(article_id, GOLD)
-    return agreed_out(state, gold), agreed_line(state, gold)
+    state = review_state(store, article_id, WHO)
+    return state.agreed_out, agreed_line(state)
 
 
 def test_taken_out_and_changed_by_hand_are_told_apart(tmp_path: Path) -> None:
@@ -31,10 +32,13 @@ def test_taken_out_and_changed_by_hand_are_told_apart(tmp_path: Path) -> None:
         assert said(store, article_id) == (AgreedOut(0, 0, 0), "2 agreed spans in gold")
         israel, sderot = store.spans(article_id, GOLD)
         store.remove_span(article_id, GOLD, israel.id)
-        assert said(store, article_id) == (AgreedOut(1, 0, 0), "1/2 agreed spans in gold, 1 taken out (u undoes)")
+        assert said(store, article_id) == (
+            AgreedOut(1, 0, 0, undos=1),
+            "1/2 agreed spans in gold, 1 taken out (u undoes)",
+        )
         store.relabel_span(article_id, GOLD, sderot.id, Label.ACTOR)
         assert said(store, article_id) == (
-            AgreedOut(1, 1, 0),
+            AgreedOut(1, 1, 0, undos=1),
             "0/2 agreed spans in gold, 1 taken out, 1 changed (u undoes)",
         )
 
@@ -55,3 +59,43 @@ def test_a_span_all_agree_on_since_a_pick_is_an_open_item(tmp_path: Path) -> Non
     bob_adds_20(path, article_id)
     with Store.open(path) as store:
         assert said(store, article_id) == (AgreedOut(0, 0, 1), "2/3 agreed spans in gold, 1 open")
+
+
+def test_after_later_changes_of_gold_the_hint_says_how_many_u(tmp_path: Path) -> None:
+    """s57 t15 F5: after x took 'Israel' out, a pick and gold marked done came later; the first u takes back the
+    mark, the second the pick, the third the x: the line says so, and u by u it counts down."""
+    path = tmp_path / "review.db"
+    article_id = make_review_db(path)
+    with Store.open(path) as store:
+        open_for_review(store, article_id, WHO, "carol")
+        [israel] = [s for s in store.spans(article_id, GOLD) if s.text == "Israel"]
+        store.remove_span(article_id, GOLD, israel.id)
+        hamas = review_state(store, article_id, WHO).disagreements[0]
+        pick_version(store, article_id, hamas, "alice", "carol")
+        store.set_status(article_id, GOLD, Status.DONE)
+        lines = [said(store, article_id)]
+        for _ in range(3):
+            store.undo(article_id, GOLD)
+            lines.append(said(store, article_id))
+    assert lines == [
+        (AgreedOut(1, 0, 0, undos=3), "1/2 agreed spans in gold, 1 taken out (u ×3 undoes)"),
+        (AgreedOut(1, 0, 0, undos=2), "1/2 agreed spans in gold, 1 taken out (u ×2 undoes)"),
+        (AgreedOut(1, 0, 0, undos=1), "1/2 agreed spans in gold, 1 taken out (u undoes)"),
+        (AgreedOut(0, 0, 0), "2 agreed spans in gold"),
+    ]
+
+
+def test_changed_twice_u_goes_back_to_the_change_of_the_agreed_span(tmp_path: Path) -> None:
+    """'Sderot' relabelled, then its label changed again: the second change replaced no agreed span, but u must
+    undo both to bring the agreed one back."""
+    path = tmp_path / "review.db"
+    article_id = make_review_db(path)
+    with Store.open(path) as store:
+        open_for_review(store, article_id, WHO, "carol")
+        [sderot] = [s for s in store.spans(article_id, GOLD) if s.text == "Sderot"]
+        store.relabel_span(article_id, GOLD, sderot.id, Label.ACTOR)
+        store.relabel_span(article_id, GOLD, sderot.id, Label.FIGURE)
+        assert said(store, article_id) == (
+            AgreedOut(0, 1, 0, undos=2),
+            "1/2 agreed spans in gold, 1 changed (u ×2 undoes)",
+        )

@@ -70,3 +70,46 @@ async def test_an_agreed_span_whose_edge_moved_is_changed_each_clause_on_its_row
         said, rows = app.messages[-1][1], panel_rows(app)[:4]
     assert said == "resized to LOCATION 'at Sderot' at 35:44"
     assert rows == ["0/2 agreed spans in gold,", "1 taken out,", "1 changed (u undoes)", "Disagreement 1/4 · 4 open"]
+
+
+@pytest.mark.parametrize(
+    ("size", "after_pick", "after_one_u"),
+    [
+        (
+            NARROW,
+            ["1/2 agreed spans in gold,", "1 taken out (u ×2 undoes)", "Disagreement 2/4 · 3 open"],
+            ["1/2 agreed spans in gold,", "1 taken out (u undoes)", "Disagreement 1/4 · 4 open"],
+        ),
+        (
+            WIDE,
+            ["1/2 agreed spans in gold, 1 taken out (u ×2 undoes)", "Disagreement 2/4 · 3 open"],
+            ["1/2 agreed spans in gold, 1 taken out (u undoes)", "Disagreement 1/4 · 4 open"],
+        ),
+    ],
+    ids=["80x24", "200x50"],
+)
+async def test_after_a_later_pick_the_hint_says_which_u_undoes_the_x(
+    tmp_path: Path, size, after_pick, after_one_u
+) -> None:
+    """s57 t15 F5: after x took 'Israel' out and a pick came later, the panel still said "(u undoes)", and the
+    first u took the pick back, not the x: it took two. It says which u does, and that u brings 'Israel' back."""
+    path = tmp_path / "review.db"
+    article_id = make_review_db(path)
+    app = make_review_app(path, "carol", WHO, keymap_path=False)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", *"Israel", "enter", "x", "a")  # a: alice's version of disagreement 1 (Hamas)
+        await pilot.pause()
+        picked, rows = app.messages[-1][1], panel_rows(app)[: len(after_pick)]
+        await pilot.press("u")
+        await pilot.pause()
+        rows_one_u = panel_rows(app)[: len(after_one_u)]
+        await pilot.press("u")
+        await pilot.pause()
+        rows_two_u = panel_rows(app)[:1]
+    assert picked.startswith("alice's version into gold: ")
+    assert rows == after_pick
+    assert rows_one_u == after_one_u
+    assert rows_two_u == ["2 agreed spans in gold"]
+    with Store.open(path) as store:
+        assert [s.text for s in store.spans(article_id, GOLD)] == ["Israel", "Sderot"]

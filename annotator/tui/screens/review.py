@@ -35,7 +35,7 @@ from annotator.tui.widgets.disagreements import DisagreementPanel
 from annotator.tui.widgets.info import Legend
 from annotator.tui.widgets.span_panel import SpanPanel
 from annotator.versions import reviewer_among
-from annotator.vocabulary import GOLD, Status
+from annotator.vocabulary import Status
 
 if TYPE_CHECKING:
     from annotator.gold import ReviewState
@@ -170,7 +170,7 @@ class ReviewScreen(RefittingScreen):
 
         app = self.review_app
         self.review = state = review_state(app.store, self.article_id, app.annotators_for(self.article_id))
-        self.agreed_line = agreed_line(state, app.store.spans(self.article_id, GOLD))
+        self.agreed_line = agreed_line(state)
         if self.index is not None and self.index >= len(state.disagreements):  # a pick settled gold against all
             self.index = len(state.disagreements) - 1 if state.disagreements else None
         self._show_panel()
