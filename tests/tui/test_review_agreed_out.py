@@ -10,9 +10,12 @@ from pathlib import Path
 
 import pytest
 from review_db import make_review_db
+from rich.console import Console
+from rich.style import Style
 
 from annotator.store import Store
 from annotator.tui.review import make_review_app
+from annotator.tui.widgets.disagreements import _Clauses
 from annotator.vocabulary import GOLD
 from tests.tui.test_review_panel_hints import panel_rows
 
@@ -113,3 +116,17 @@ async def test_after_a_later_pick_the_hint_says_which_u_undoes_the_x(
     assert rows_two_u == ["2 agreed spans in gold"]
     with Store.open(path) as store:
         assert [s.text for s in store.spans(article_id, GOLD)] == ["Israel", "Sderot"]
+
+
+def test_a_clause_wider_than_the_narrow_panel_breaks_before_its_hint() -> None:
+    """At 80 columns the panel is 25 wide: "10 taken out (u ×2 undoes)" is 26, and broke inside its hint (a first
+    clause wider than the panel wraps, as it did)."""
+    console = Console(width=25)
+    clauses = _Clauses(["0/10 agreed spans in gold", "10 taken out (u ×2 undoes)"], Style())
+    rows = console.render_lines(clauses, console.options, pad=False)
+    assert ["".join(segment.text for segment in row).rstrip() for row in rows] == [
+        "0/10 agreed spans in",
+        "gold,",
+        "10 taken out",
+        "(u ×2 undoes)",
+    ]

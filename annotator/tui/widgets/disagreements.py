@@ -192,7 +192,8 @@ class _Heading:
 class _Clauses:
     """The agreed line, its clauses joined on a row while they fit and each begun on a row of its own where not,
     so that the narrow panel of an 80-column screen breaks it between them ("5/7 agreed spans in gold," over "2 taken
-    out (u undoes)"), never inside one's hint ("(u" over "undoes)"); a clause wider than the panel wraps."""
+    out (u undoes)"), never inside one's hint ("(u" over "undoes)"); a clause wider than the panel breaks before its
+    hint where what comes before it fits a row ("10 taken out" over "(u ×2 undoes)"), else it wraps."""
 
     def __init__(self, clauses: list[str], style: Style) -> None:
         self.clauses, self.style = clauses, style
@@ -201,10 +202,13 @@ class _Clauses:
         rows: list[str] = []
         for index, clause in enumerate(self.clauses):
             clause += "," if index < len(self.clauses) - 1 else ""
-            if rows and cell_len(f"{rows[-1]} {clause}") <= options.max_width:
-                rows[-1] += f" {clause}"
-            else:
-                rows.append(clause)
+            head, paren, hint = clause.partition(" (")
+            wide = bool(paren) and cell_len(head) <= options.max_width < cell_len(clause)
+            for part in [head, f"({hint}"] if wide else [clause]:
+                if rows and cell_len(f"{rows[-1]} {part}") <= options.max_width:
+                    rows[-1] += f" {part}"
+                else:
+                    rows.append(part)
         for row in rows:
             yield Text(row, self.style)
 
