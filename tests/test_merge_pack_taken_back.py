@@ -7,6 +7,7 @@ it kept and why; a pack merged back is no longer out, whatever it held. The real
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
 from processes import annotator
@@ -112,3 +113,82 @@ def test_a_pack_that_kept_one_started_article_is_no_longer_out_once_merged(tmp_p
         "changed them since:",
         "  second 'Two' from bob",
     ]
+
+
+def worked_pack_with_a_take_back_kept(folder: Path) -> None:
+    """bob's pack p1.db: he accepted 'One' there, then `assign` there gave 'Two' to dave; meanwhile bob began 'Two'
+    in the team's database, so the merge keeps his assignment of it."""
+    (folder / "a.jsonl").write_text("".join(json.dumps(t) + "\n" for t in TEXTS), encoding="utf-8")
+    run(folder, "ingest", "a.jsonl", "--db", "team.db")
+    run(folder, "assign", "--annotators", "alice,bob", "--overlap", "2", "--db", "team.db")
+    run(folder, "pack", "--annotator", "bob", "-o", "p1.db", "--db", "team.db")
+    run(folder, "accept", "first", "--annotator", "bob", "--db", "p1.db")
+    run(folder, "assign", "--annotators", "dave", "--overlap", "1", "--db", "p1.db")
+    run(folder, "accept", "second", "--annotator", "bob", "--db", "team.db")
+
+
+def events(folder: Path) -> int:
+    with sqlite3.connect(folder / "team.db") as connection:
+        return int(connection.execute("SELECT COUNT(*) FROM events").fetchone()[0])
+
+
+def test_a_take_back_kept_here_is_said_once_not_at_every_merge_of_the_pack(tmp_path: Path) -> None:
+    """Its second merge repeated "1 assignment(s) the other file took back kept here" (hD brief, item 1): the pack's
+    take-back was read and decided at the first; merged again, it is old news, said by nothing, and nothing is
+    written."""
+    worked_pack_with_a_take_back_kept(tmp_path)
+    said, _ = run(tmp_path, "merge", "p1.db", "--db", "team.db")
+    assert said[1:] == [
+        "1 assignment(s) added:",
+        "  second 'Two' to dave",
+        "1 assignment(s) the other file took back kept here:",
+        "  second 'Two' of bob: bob began it here (a started article stays its annotator's, as annotator assign "
+        "keeps it)",
+    ]
+    written = events(tmp_path)
+    said, _ = run(tmp_path, "merge", "p1.db", "--db", "team.db")
+    assert said == [
+        "0 article(s), 0 annotation(s) and 0 event(s) added; 0 annotation(s) replaced by the other's; 1 unchanged; "
+        "0 conflict(s) -> team.db"
+    ]
+    assert events(tmp_path) == written
+
+
+def test_a_take_back_taken_here_then_assigned_again_is_not_said_kept_at_the_next_merge(tmp_path: Path) -> None:
+    """Merged once, the pack's take-back was taken here; `assign` here gave 'One' and 'Two' back to bob since: the
+    same pack merged again must not call that take-back one "kept here" (it was carried, then decided again here)."""
+    team_and_pack(tmp_path, "--no-suggest")
+    run(tmp_path, "merge", "p1.db", "--db", "team.db")
+    run(tmp_path, "assign", "--annotators", "alice,bob", "--overlap", "2", "--db", "team.db")
+    said, _ = run(tmp_path, "merge", "p1.db", "--db", "team.db")
+    assert said[1:] == []
+
+
+def test_a_take_back_of_a_file_with_another_history_is_not_carried_and_said_once(tmp_path: Path) -> None:
+    """other.db was made another way (the same articles ingested, bob assigned there by its own `assign`), then gave
+    bob's articles to dave: its take-back is of an assignment that is not this database's (no history shared), so
+    it is not carried; the merge said nothing of it (hD brief, item 2). One line says what was not carried and why,
+    at the first merge only."""
+    (tmp_path / "a.jsonl").write_text("".join(json.dumps(t) + "\n" for t in TEXTS), encoding="utf-8")
+    for db in ("team.db", "other.db"):
+        run(tmp_path, "ingest", "a.jsonl", "--no-suggest", "--db", db)
+    run(tmp_path, "assign", "--annotators", "alice,bob", "--overlap", "2", "--db", "team.db")
+    run(tmp_path, "assign", "--annotators", "bob", "--overlap", "1", "--db", "other.db")
+    run(tmp_path, "assign", "--annotators", "dave", "--overlap", "1", "--db", "other.db")
+    said, _ = run(tmp_path, "merge", "other.db", "--db", "team.db")
+    assert said[1:] == [
+        "2 assignment(s) added:",
+        "  first 'One' to dave",
+        "  second 'Two' to dave",
+        "2 assignment(s) the other file took back not carried here: its history of them is not this database's (it "
+        "was not packed from here, or they were made anew here since), so its take-back is no decision on them: "
+        "first 'One' of bob, second 'Two' of bob",
+    ]
+    assert run(tmp_path, "stats", "--articles", "--db", "team.db")[0] == [
+        "id      alice  bob   dave  title",
+        "first   todo   todo  todo  One",
+        "second  todo   todo  todo  Two",
+    ]
+    written = events(tmp_path)
+    assert run(tmp_path, "merge", "other.db", "--db", "team.db")[0][1:] == []
+    assert events(tmp_path) == written

@@ -97,7 +97,7 @@ def taken_back_lines(report: MergeReport, several: bool) -> list[str]:
         "since": "assigned again here since that file's copy (annotator assign here), which stands",
     }
     taken = [one for one in report.taken_back_there if one.kept is None]
-    left = [one for one in report.taken_back_there if one.kept is not None]
+    left = [one for one in report.taken_back_there if one.kept not in (None, "unshared")]
     lines = []
     for group, head in (
         (taken, "taken back here, as the other file took them back (annotator assign there) and nothing here "
@@ -114,7 +114,28 @@ def taken_back_lines(report: MergeReport, several: bool) -> list[str]:
             lines.append(f"  {one.article_id}{title} {'of' if one.kept else 'from'} {one.annotator}{where}{reason}")
         if len(group) > NAMED:
             lines.append(f"  and {len(group) - NAMED} more (annotator stats --articles)")
-    return lines
+    return lines + _unshared_line(report, several)
+
+
+def _unshared_line(report: MergeReport, several: bool) -> list[str]:
+    """One line for ours the other file took back with another history of them (not packed from here, or made anew
+    here): not carried, as nothing says that file's take-back was of these (hD brief: passed over silently)."""
+    from annotator.store.assignments import NAMED
+
+    unshared = [one for one in report.taken_back_there if one.kept == "unshared"]
+    if not unshared:
+        return []
+    named = [
+        f"{one.article_id}{f' {quoted(clipped(one.title, 40))}' if one.title else ''} of {one.annotator}"
+        f"{f' (in {one.source})' if several else ''}"
+        for one in unshared[:NAMED]
+    ]
+    more = f", and {len(unshared) - NAMED} more (annotator stats --articles)" if len(unshared) > NAMED else ""
+    return [
+        f"{len(unshared)} assignment(s) the other file took back not carried here: its history of them is not this "
+        "database's (it was not packed from here, or they were made anew here since), so its take-back is no decision "
+        f"on them: {', '.join(named)}{more}"
+    ]
 
 
 def rename_lines(report: MergeReport) -> list[str]:

@@ -44,7 +44,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -331,11 +331,12 @@ def _merge_source(store: Store, source: MergeSource, prefer: Prefer | None, repo
             progress(done, len(annotations))
     if suggestions is not None:
         report.suggestions_copied += suggestions.copied
-    record_merged_back(store, source.path, {pair: ids for pair, ids in back.items() if pair in packed or ids})
+    kept = {pair: take_back for pair, take_back in taken_there.items() if take_back is not None}
+    record_merged_back(store, source.path, {pair: ids for pair, ids in back.items() if pair in packed or ids}, kept)
 
 
 def _packs_read_back(
-    source: MergeSource, ours: dict[str, str], taken_there: set[tuple[str, str]]
+    source: MergeSource, ours: dict[str, str], taken_there: Iterable[tuple[str, str]]
 ) -> dict[tuple[str, str], tuple[int, int] | None]:
     """Every (article here, annotator) whose work or assignment the other file holds, or whose assignment it took
     back (`taken_there`: a pack given to others holds nothing else of theirs, s57 t15 F2): each a pack's, if out in

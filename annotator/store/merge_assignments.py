@@ -33,11 +33,19 @@ def _taken_back_since(unassigned: str | None, assigned: object) -> bool:
         return True
 
 
+#: An `assign` event a merge wrote here for the same assignment (`merge_assignments` keeps its moment there).
+_CARRIED = f"""SELECT 1 FROM events WHERE article_id = ? AND annotator = ? AND action = 'assign' AND json_valid(after)
+               AND substr(json_extract(after, '$.by'), 1, {len(MERGED_BY)}) = '{MERGED_BY}'
+               AND json_extract(after, '$.assignment.assigned_at') IS ? LIMIT 1"""
+
+
 def merge_assignments(store: Store, source: MergeSource, ours: dict[str, str]) -> tuple[int, int, int]:
     """Their assignments that this database lacks (by article and annotator), each with an `assign` event here.
     One taken back here (an `unassign` event) after it was made there stays taken back: the newer decision wins
     (an old pack merged after `assign` gave its articles to others). How many were added, left out so, and of those
-    how many a rename took back (`renaming`: its `unassign` names the move; the new name holds it)."""
+    how many a rename took back (`renaming`: its `unassign` names the move; the new name holds it). One an earlier
+    merge carried here, taken back since, is not counted: that merge said it, and the decision here is newer (an
+    old pack merged again said it left them out at every merge: hD brief)."""
     have = set(store.conn.execute("SELECT article_id, annotator FROM assignments"))
     taken_back = {(row[0], row[1]): (row[2], row[3] == row[1]) for row in store.conn.execute(_TAKEN_BACK)}
     now, added, taken_back_count, renamed = utc_now(), 0, 0, 0
@@ -47,8 +55,9 @@ def merge_assignments(store: Store, source: MergeSource, ours: dict[str, str]) -
             continue
         last, by_rename = taken_back.get((here, row["annotator"]), (None, False))
         if _taken_back_since(last, row["assigned_at"]):
-            taken_back_count += 1
-            renamed += by_rename
+            if not store.conn.execute(_CARRIED, [here, row["annotator"], row["assigned_at"]]).fetchone():
+                taken_back_count += 1
+                renamed += by_rename
             continue
         store.conn.execute(
             "INSERT INTO assignments (article_id, annotator, position, batch, assigned_at) VALUES (?, ?, ?, ?, ?)",
@@ -76,20 +85,40 @@ def _by_rename(after: object) -> bool:
     return isinstance(value, dict) and "renamed" in value
 
 
+#: A take-back of the other file's a merge read here before: the `unassign` taking it back here, or the `merged`
+#: event of a merge that kept the assignment, names it (`TakeBack`).
+_READ_BEFORE = """SELECT 1 FROM events WHERE article_id = ? AND annotator = ? AND action IN ('unassign', 'merged')
+                  AND json_valid(after) AND json_extract(after, '$.take_back.event') IS ?
+                  AND json_extract(after, '$.take_back.at') IS ? LIMIT 1"""
+
+#: The other file's last `unassign` of a pair: the take-back a merge reads.
+_LAST_UNASSIGN = """SELECT id, at FROM events WHERE article_id = ? AND annotator = ? AND action = 'unassign'
+                    ORDER BY id DESC LIMIT 1"""
+
+#: A take-back of the other file's, as a merge reading it records it here: its `unassign` event there (id and moment).
+TakeBack = dict[str, object]
+
+
 def take_back_as_there(
     store: Store, source: MergeSource, ours: dict[str, str], report: MergeReport
-) -> set[tuple[str, str]]:
+) -> dict[tuple[str, str], TakeBack | None]:
     """Our assignments the other file took back since its copy: its history of the pair is ours, event for event,
     then goes on to an `unassign` (s57 t15 F2: `assign` in a pack gave bob's articles to dave; the merge added
     dave's and left bob's, which the team lead had handed over). Each is taken back here too (an `unassign` event
     naming the merge), as a later history of the other file's work is taken (`merge._fast_forward`), but where
     the annotator began the article here (`assign` never takes a started one back) or the assignment here went on
-    since (both said in `report`). The pairs here whose assignment that file took back, all of them: a pack holding
-    nothing else of theirs is read back all the same (`pack.record_merged_back`)."""
+    since (both said in `report`), or where its history of the assignment is not ours (the file was not packed from
+    here, or the assignment was made anew here): said too, as that file's take-back is no decision on ours (it was
+    passed over without a word). The pairs here whose assignment that file took back, all of them: a pack holding
+    nothing else of theirs is read back all the same (`pack.record_merged_back`), each with the take-back this merge
+    decided on (`TakeBack`: recorded, in the `unassign` here or the pack's `merged` event), None for the others. A
+    take-back an earlier merge decided on is not read again: merged twice, a pack said "kept here" each time (hD
+    brief), and one taken here then given again here since was called kept."""
     here_assigned = set(store.conn.execute("SELECT article_id, annotator FROM assignments"))
     there_assigned = {(row["article_id"], row["annotator"]) for row in source.assignments()}
     sql = "SELECT DISTINCT article_id, annotator FROM events WHERE action = 'unassign' ORDER BY article_id, annotator"
-    read, now = set(), utc_now()
+    read: dict[tuple[str, str], TakeBack | None] = {}
+    now = utc_now()
     for their_article, who in source.connection.execute(sql).fetchall():
         here = ours.get(their_article)
         if here is None or (their_article, who) in there_assigned:
@@ -97,12 +126,19 @@ def take_back_as_there(
         theirs = [tuple(row) for row in source.connection.execute(_ASSIGNING, [their_article, who])]
         if not theirs or theirs[-1][0] != "unassign":
             continue
-        read.add((here, who))
+        read[(here, who)] = None
+        event, at = source.connection.execute(_LAST_UNASSIGN, [their_article, who]).fetchone()
+        take_back: TakeBack = {"event": event, "at": at}
+        if store.conn.execute(_READ_BEFORE, [here, who, event, at]).fetchone():
+            continue  # decided on by an earlier merge, and said then
         mine = [tuple(row) for row in store.conn.execute(_ASSIGNING, [here, who])]
-        if _by_rename(theirs[-1][2]) or (here, who) not in here_assigned or not mine or mine[0] != theirs[0]:
-            continue  # a rename's, taken back here too, or another assignment than theirs (no common history)
+        if _by_rename(theirs[-1][2]) or (here, who) not in here_assigned:
+            continue  # a rename's (`merge_renames` carries it), or nothing here to take back
         title = store.conn.execute("SELECT title FROM articles WHERE id = ?", [here]).fetchone()[0]
-        kept = "since" if theirs[: len(mine)] != mine else "begun" if not empty(work(store.conn, here, who)) else None
+        kept: str | None = "unshared"  # another assignment than theirs: no history shared (hD brief, item 2)
+        if mine and mine[0] == theirs[0]:
+            begun = not empty(work(store.conn, here, who))
+            kept = "since" if theirs[: len(mine)] != mine else "begun" if begun else None
         report.taken_back_there.append(TakenBackThere(str(source.path), here, title, who, kept))
         if kept is None:
             position, batch = store.conn.execute(
@@ -110,5 +146,7 @@ def take_back_as_there(
             ).fetchone()
             store.conn.execute("DELETE FROM assignments WHERE article_id = ? AND annotator = ?", [here, who])
             record_event(store, here, who, "unassign", {"assignment": {"position": position, "batch": batch}},
-                         {"by": f"{MERGED_BY}{source.path}"}, now)  # fmt: skip
+                         {"by": f"{MERGED_BY}{source.path}", "take_back": take_back}, now)  # fmt: skip
+        else:
+            read[(here, who)] = take_back  # kept: the `merged` event names it (`pack.record_merged_back`)
     return read

@@ -41,7 +41,8 @@ class TakenBackThere:
     """An assignment here that the other file took back since its copy (`annotator assign` run in a pack gave the
     article to others: trial s57 t15 F2), and why it stays here if it does: `begun`, the annotator started the
     article here (a started assignment stays theirs, as `assign` keeps it); `since`, it was assigned again here
-    after that copy; None, taken back here too (`merge_assignments.take_back_as_there`)."""
+    after that copy; `unshared`, the other file's history of it is not ours (not packed from here, or made anew
+    here), so its take-back is no decision on ours; None, taken back here too (`merge_assignments.take_back_as_there`)."""
 
     source: str
     article_id: str

@@ -10,6 +10,7 @@ duplicated).
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -89,15 +90,22 @@ def pack_file(reader: Reader, article_id: str, annotator: str) -> str | None:
     return None if row is None else from_here(row[1]) if isinstance(row[1], str) else ""
 
 
-def record_merged_back(store: Store, source: Path, written: dict[tuple[str, str], tuple[int, int] | None]) -> None:
+def record_merged_back(
+    store: Store,
+    source: Path,
+    written: dict[tuple[str, str], tuple[int, int] | None],
+    kept: Mapping[tuple[str, str], object] | None = None,
+) -> None:
     """A `merged` event (no edit: `reads.NOT_EDITS`) for each packed-out pair a merge of `source` read back, with the
     ids of the events the merge wrote to it (`events`: first and last), so that `packed_out` tells the pack's work
     brought back from work done here, and says when the pack was last merged back; and for each other pair it copied
     events to, so that a screen open on it names them as the merge's (`screen_events.made`). A pair that took
     nothing from this file, merged back before since its pack was made (the pack `packs_out` takes it for: the one
     written to it, else the newest), gets none: merging twice changes nothing. Another pack's merge is not this
-    one's: with two packs out, the second merged back with nothing new was still out (re-trial s56 t13 G2).
-    Inside the merge's transaction."""
+    one's: with two packs out, the second merged back with nothing new was still out (re-trial s56 t13 G2). A pair
+    whose assignment this merge `kept` although the file took it back gets one naming that take-back (`take_back`:
+    `merge_assignments.take_back_as_there` reads it, so a merge again does not say it again). Inside the merge's
+    transaction."""
     now, file = utc_now(), storable(os.path.abspath(source))
     pack, merged = json_text("p.after", "$.pack"), json_text("m.after", "$.file")
     again = f"""SELECT 1 FROM events m WHERE m.article_id = :article AND m.annotator = :who AND m.action = 'merged'
@@ -106,11 +114,17 @@ def record_merged_back(store: Store, source: Path, written: dict[tuple[str, str]
                          AND p.action = 'pack' AND {pack} = :file),
                         (SELECT MAX(p.id) FROM events p WHERE p.article_id = :article AND p.annotator = :who
                          AND p.action = 'pack'))"""
-    for (article_id, annotator), ids in written.items():
+    kept = kept or {}
+    for article_id, annotator in {**written, **dict.fromkeys(kept)}:
+        ids = written.get((article_id, annotator))
         # "file": the whole path read, as a `pack` event names its file, so the merge is told as that pack's
         after: dict[str, object] = {"source": str(source), "file": file, "command": "annotator merge"}
+        if (article_id, annotator) in kept:
+            after["take_back"] = kept[article_id, annotator]
         if ids is not None and ids[1] >= ids[0]:
             after["events"] = list(ids)
+        elif "take_back" in after:
+            pass
         elif store.conn.execute(again, {"article": article_id, "who": annotator, "file": file}).fetchone():
             continue
         record_event(store, article_id, annotator, "merged", {}, after, now)
