@@ -310,7 +310,11 @@ def store_records(
                 progress(done, len(ready))
         left = {(conflict.article_id, conflict.annotator) for conflict in report.conflicts}
         left |= stood | repeated.kept_stored  # nor of a skip of a copy whose answer (or skip) stands here
-        report.ids_not_kept += keep_on_stored(store, answered, fresh, left)  # re-trial t4r F7-v1
+        # re-trial t4r F7-v1. An id kept for a record equal to the stored work ("unchanged") writes no event, by
+        # design: the id is the article's meta (who a Label Studio user is, `known_users`), not work; the event log
+        # is the work's history, which undo walks (an event changing nothing would be a `u` that does nothing) and
+        # `merge` compares event by event (one here a pack lacks would make the pack's later work a conflict)
+        report.ids_not_kept += keep_on_stored(store, answered, fresh, left)
     report.skipped.sort(key=lambda skipped: (skipped.where.line or 0, skipped.where.record or 0))
     report.copies = settled(report.copies, {(conflict.where, conflict.annotator) for conflict in report.conflicts})
     report.kept_rebuilt = words.kept_of(item for _, item, _ in ready)
