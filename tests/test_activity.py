@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from annotator.metrics.activity import on_screen, time_spent
+from annotator.metrics.activity import Session, on_screen, time_spent
 from annotator.rows import Event
 
 
@@ -54,3 +54,33 @@ def test_the_agreed_source_is_golds() -> None:
     from annotator.metrics import activity
 
     assert activity.AGREED == gold.AGREED
+
+
+def session(article: str, opened: str, closed: str | None) -> Session:
+    return Session(article, f"2026-11-24T{opened}.000000Z", None if closed is None else f"2026-11-24T{closed}.000000Z")
+
+
+def on(article: str, clock: str) -> Event:
+    return Event(
+        id=1, article_id=article, annotator="alice", action="add", before={}, after={}, at=f"2026-11-24T{clock}.000000Z"
+    )
+
+
+def test_sessions_open_at_once_in_two_windows_are_one_stretch() -> None:
+    sessions = [session("a", "10:00:00", "10:10:00"), session("b", "10:05:00", "10:20:00")]
+    events = [on("a", "10:01:00"), on("b", "10:12:00"), on("b", "10:13:00")]
+    # a opened 10:00, its action 10:01, b opened 10:05, then 10:12 (7 min: capped at 5) and 10:13
+    assert time_spent(events, sessions) == 60.0 + 240.0 + 300.0 + 60.0
+
+
+def test_actions_in_no_session_count_among_themselves_never_across_a_session_s_edge() -> None:
+    """Actions from before the database had sessions keep the rule without them; the gap from the last of them to
+    a session's opening crosses its edge and does not count."""
+    events = [on("a", "09:00:00"), on("a", "09:01:00"), on("a", "10:00:30")]
+    assert time_spent(events, [session("a", "10:00:00", "10:01:00")]) == 60.0 + 30.0
+
+
+def test_a_session_without_an_end_ends_at_its_own_article_s_last_action_before_the_next_opening() -> None:
+    sessions = [session("a", "10:00:00", None), session("b", "10:02:00", "10:03:00")]
+    events = [on("a", "10:00:40"), on("b", "10:02:30")]
+    assert time_spent(events, sessions) == 40.0 + 30.0  # 10:00:40 to 10:02:00 crosses the end of a's session

@@ -146,7 +146,7 @@ def test_an_older_release_s_database_is_upgraded_by_suggest_and_records_what_the
     assert done.returncode == 0, done.stderr
     about = json.loads((work / "models" / "ours" / "meta.json").read_text("utf-8"))["annotator"]
     with sqlite3.connect(tmp_path / "r.db") as db:
-        assert db.execute("PRAGMA user_version").fetchone()[0] == 5
+        assert db.execute("PRAGMA user_version").fetchone()[0] == 6
         rows = db.execute("SELECT pipeline, learned FROM pipeline_learned ORDER BY learned").fetchall()
     db.close()
     weights = folder_hash(work / "models" / "ours")

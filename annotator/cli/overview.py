@@ -47,7 +47,9 @@ def stats(
     note naming done gold an annotator's done work differs from, as `train` and `export --gold` name it.
 
     Time spent is the sum of the gaps between an annotator's consecutive actions on the screens, each gap at most
-    5 minutes (a longer one is a break); what commands wrote (accept, import, merge, adjudicate --auto) is no
+    5 minutes (a longer one is a break), counted only while a screen was open (from opening an article; the time
+    between quitting and opening again is no work; a database of an older release counts every gap); what
+    commands wrote (accept, import, merge, adjudicate --auto) is no
     time on a screen and is left out (an `accept` of a release before this one is counted: its events do not
     say it was the command). Under `reviews`, each reviewer's time on gold's review screens, from the events
     that name them.
@@ -60,13 +62,16 @@ def stats(
         return _list_articles(db, json_output)
     from annotator.metrics.activity import on_screen, reviewing_time, time_spent
     from annotator.store.assignments import progress
+    from annotator.store.sessions import sessions_of
 
     with read_whole(), errors_as_lines(), open_store(db, read_only=True, intact="rows") as store:
         figures = store.stats()
         minutes = {
-            who: time_spent(e for e in store.events(annotator=who) if on_screen(e)) / 60 for who in store.annotators()
+            who: time_spent((e for e in store.events(annotator=who) if on_screen(e)), sessions_of(store.conn, who)) / 60
+            for who in store.annotators()
         }
-        reviewing = {who: seconds / 60 for who, seconds in reviewing_time(store.events(annotator=GOLD)).items()}
+        reviewed = reviewing_time(store.events(annotator=GOLD), sessions_of(store.conn, GOLD))
+        reviewing = {who: seconds / 60 for who, seconds in reviewed.items()}
         assignments = progress(store)
         # To do as `--articles` lists it (the rows of status todo in the table are only the articles begun).
         to_do = _to_do(store, sorted({row["annotator"] for row in figures["annotations"]}))

@@ -18,7 +18,7 @@ if TYPE_CHECKING:  # sqlite-utils is imported only when a migration is pending: 
 
 MIGRATION_SET = "annotator"
 #: The number of migrations below, recorded in `PRAGMA user_version` (a test keeps the two equal).
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 #: The oldest schema a command that only reads takes as it is: what later migrations add (the title search
 #: index) is derived from the tables, and its readers do without it. An older file is read through an upgraded
 #: copy in memory (`annotator.store.opening`), which for a newsroom-size file would be the whole file in memory.
@@ -211,6 +211,28 @@ def pipeline_learned(db: Executes) -> None:
         db.execute(statement)
 
 
+def sessions(db: Executes) -> None:
+    """When a person opened and left an article on a screen (`annotator.store.sessions`): one row an article opened,
+    ended when the screen goes on to another article or quits (`closed_at` NULL: still open, or the screen ended
+    without quitting). Rows of their own, never events: undo and redo do not see them, and `stats`' time spent
+    leaves out the time between one session and the next. `reviewer`: who opened gold on the review screen. No
+    foreign key: a session is a record of a screen, not of the article's content."""
+    for statement in _statements(
+        """
+        CREATE TABLE sessions (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            article_id TEXT NOT NULL,
+            annotator TEXT NOT NULL,
+            reviewer TEXT,
+            opened_at TEXT NOT NULL,
+            closed_at TEXT
+        );
+        CREATE INDEX sessions_by_annotator ON sessions(annotator, opened_at);
+        """
+    ):
+        db.execute(statement)
+
+
 def _statements(script: str) -> list[str]:
     """Split a script into statements: executescript() would commit the migration's transaction."""
     statements, current = [], ""
@@ -229,6 +251,7 @@ ORDERED = (
     ("0003_comments_and_flag_reasons", comments_and_flag_reasons),
     ("0004_title_search", title_search),
     ("0005_pipeline_learned", pipeline_learned),
+    ("0006_sessions", sessions),
 )
 
 

@@ -376,10 +376,37 @@ class AnnotatorApp(MouseOrderApp):
         number, total, assigned, others = found
         return f"{'assigned ' if assigned else 'article '}{number} of {total}{', assigned to others' if others else ''}"
 
+    _session: tuple[str, int] | None = None  # the article open on the screen, and its session's id
+
+    def article_opened(self, article_id: str) -> None:
+        """Record the article a screen shows as opened (`store.sessions`, for `stats`' time spent), ending the
+        session of the one it showed before at the same moment; the same article shown again (read again after
+        another window's change) goes on in its session. Never stops the screen: a file it cannot write keeps no
+        session."""
+        from annotator.store.sessions import open_session
+
+        if self._session is not None and self._session[0] == article_id:
+            return
+        leaving = self._session[1] if self._session is not None else None
+        opened = open_session(self.store, article_id, self.annotator, self.store.reviewer, leaving=leaving)
+        self._session = (article_id, opened) if opened is not None else None
+
+    def article_left(self) -> None:
+        """Record that the screen left its article: the app quits (q, or a SIGTERM or SIGHUP). An app that ends
+        otherwise (a crash, a kill) leaves its session open: `time_spent` ends it at its last action."""
+        from annotator.store.sessions import close_session
+
+        if self._session is not None:
+            close_session(self.store, self._session[1])
+            self._session = None
+
     def on_unmount(self) -> None:
         self._started()
         gc.unfreeze()  # what the app built may go now (in tests, the next app starts in the same process)
-        self.store.close()
+        try:
+            self.article_left()
+        finally:
+            self.store.close()
 
 
 def make_app(

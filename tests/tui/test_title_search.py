@@ -137,7 +137,7 @@ async def test_a_schema_3_file_is_upgraded_by_the_tui_and_searched_through_the_i
     assert rows == [TITLES[0], TITLES[1], TITLES[2], TITLES[4]]
     assert "showing 4: all, titles with 'storm'" in summary
     db = sqlite3.connect(tmp_path / "old.db")
-    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 6
     assert db.execute("SELECT rowid FROM title_search WHERE title_search MATCH '\"storm\"'").fetchall() == [
         (1,),
         (2,),

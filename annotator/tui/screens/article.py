@@ -160,6 +160,7 @@ class ArticleScreen(CursorScreen):
         self.view.follow(self._offset())
         self.legend.show(self.model)
         store.save_cursor(article_id, who, self._offset())
+        self.annotator_app.article_opened(article_id)  # a session of its own, for `stats`' time spent
         self._cursor_saved = self._offset()
         self._caught_up = store.data_version()
         self._update_side()
