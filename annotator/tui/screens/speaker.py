@@ -36,7 +36,7 @@ from annotator.wording import clipped
 
 if TYPE_CHECKING:
     from annotator.store.connection import Row
-    from annotator.tui.screens.annotate import AnnotateScreen
+    from annotator.tui.screens.speaking import SpeakingScreen
 
 #: What the screen returns: an ACTOR span or pending ACTOR suggestion, offsets for a new ACTOR span, no speaker,
 #: unchanged (escape), or quit the app.
@@ -90,7 +90,7 @@ class SpeakerScreen(ModalScreen[Choice]):
     ]
 
     def __init__(
-        self, quote: Item, candidates: Sequence[Item], index: int, below: AnnotateScreen, note: str = ""
+        self, quote: Item, candidates: Sequence[Item], index: int, below: SpeakingScreen, note: str = ""
     ) -> None:
         super().__init__()
         self.note = note  # said first: what the key that made the quote did beyond adding it
