@@ -12,35 +12,29 @@ from annotator.shapes import (
     is_common,
     is_modifier,
     is_name_word,
-    is_number,
     joined,
     sentence_start,
     word_at,
 )
+from annotator.verb_objects import ends_its_clause, modified_object, object_after
 from annotator.wordlists import (
     ACTIVITY_INGS,
     AGENT_ENDINGS,
     BASE_FORM_PASTS,
     BODY_NOUNS,
     CHANGE_VERBS,
-    COMPARATIVES,
-    CURRENCIES,
     DETERMINERS,
     FUNCTION_WORDS,
     ING_NOUNS,
     IRREGULAR_PASTS,
     MODIFIERS,
     NUMBER_WORDS,
-    OBJECT_OPENERS,
-    OBJECT_QUANTIFIERS,
     PEOPLE_NOUNS,
     PLURAL_MODIFIERS,
     PLURAL_PEOPLE,
     POSSESSIVES,
     PREPOSITIONS,
     SINGULAR_SUBJECTS,
-    TIME_MODIFIERS,
-    TIME_UNITS,
     TO_PREPOSITIONS,
     VERBS,
 )
@@ -203,8 +197,9 @@ def verb_after_subject(text: str, tokens: Tokens, index: int) -> bool:
     (`ing_of_a_verb`), after a common noun, a name or a function word other than a verb (a pronoun, an auxiliary: "one
     missing deckhand | waited", "Firefighters | battled", "they | marched", "black smoke | coming up"; not "found |
     wounded"). A word in -s after "he", "she", "it", "who" or "which", or after a common noun or a name only with
-    its object or figure after it (`_object_after`: "the toll | rises to 12"; `_modified_object` after a name: "Harwick
-    Foods posts | lower profit"): after a noun, a word in -s is as often its group's plural ("rescue | workers arrived")."""
+    its object or figure after it (`verb_objects.object_after`: "the toll | rises to 12"; `modified_object` after a
+    name: "Harwick Foods posts | lower profit"): after a noun, a word in -s is as often its group's plural ("rescue |
+    workers arrived")."""
     if past_after_subject(text, tokens, index):
         return True
     before = _before_a_verb(text, tokens, index, ("ing",)) if ing_of_a_verb(word_at(text, tokens, index)) else None
@@ -221,28 +216,14 @@ def verb_after_subject(text: str, tokens: Tokens, index: int) -> bool:
     subject = (is_common(before) and not is_modifier(before)) or is_name_word(before)
     if not subject:
         return False
-    if _object_after(text, tokens, index, quantifiers=False):
+    if object_after(text, tokens, index, quantifiers=False):
         return True
     word = word_at(text, tokens, index)
     if word in PLURAL_MODIFIERS or word.endswith(AGENT_ENDINGS) or _names_people(word):  # "Hong Kong citizens | more"
         return False
-    if _object_after(text, tokens, index) or ends_its_clause(text, tokens, index):
+    if object_after(text, tokens, index) or ends_its_clause(text, tokens, index):
         return True
-    return headline_verb(text, tokens, index) or (not before.islower() and _modified_object(text, tokens, index))
-
-
-def _modified_object(text: str, tokens: Tokens, index: int) -> bool:
-    """Whether a modifier and its common noun, a verb's object, follow token `index` ("Harwick Foods posts | lower profit";
-    a re-trial added 'Harwick Foods posts'), as they follow no plural ending a group; not a time ("shares | last week")."""
-    after, then = index + 1, index + 2
-    if then >= len(tokens) or not (joined(text, tokens, index, after) and joined(text, tokens, after, then)):
-        return False
-    modifier, noun = word_at(text, tokens, after), word_at(text, tokens, then)
-    if modifier.endswith(("ed", "ing")) or modifier in TIME_MODIFIERS:  # "DNA sequences | called plasmids"
-        return False
-    if not (modifier in COMPARATIVES or is_modifier(modifier)):
-        return False
-    return is_common(noun) and noun.islower() and noun not in FUNCTION_WORDS and noun not in TIME_UNITS
+    return headline_verb(text, tokens, index) or (not before.islower() and modified_object(text, tokens, index))
 
 
 def _names_people(word: str) -> bool:
@@ -336,51 +317,7 @@ def _plural_subject(text: str, tokens: Tokens, index: int) -> bool:
         return False
     if is_name_word(word):
         return word[1:].islower() and sentence_start(text, tokens, index)
-    return is_common(word) and _object_after(text, tokens, index + 1)
-
-
-def _object_after(text: str, tokens: Tokens, index: int, quantifiers: bool = True) -> bool:
-    """Whether what follows token `index` opens a verb's object or figure, which no plural noun ending a group is
-    followed by: an article or a possessive pronoun ("hits | the coast"), an object pronoun, a number ("rises |
-    12%") or "to", "by" or "from" with a number ("rises | to 12")."""
-    after = index + 1
-    if after >= len(tokens) or not joined(text, tokens, index, after):
-        return False
-    word = word_at(text, tokens, after)
-    if word in OBJECT_OPENERS or is_number(word) or word in CURRENCIES:
-        return True
-    following = after + 1
-    if quantifiers and word in OBJECT_QUANTIFIERS:  # "the court needs | more staff"; not "fees | more than doubled"
-        return (
-            following < len(tokens)
-            and joined(text, tokens, after, following)
-            and is_common(word_at(text, tokens, following))
-        )
-    return (
-        word in {"to", "by", "from"}
-        and following < len(tokens)
-        and joined(text, tokens, after, following)
-        and (is_number(word_at(text, tokens, following)) or word_at(text, tokens, following) in CURRENCIES)
-    )
-
-
-def ends_its_clause(text: str, tokens: Tokens, index: int) -> bool:
-    """Whether token `index`, after a noun with its determiner, is followed by an adverb that ends its clause:
-    punctuation, a preposition or an object opener after it ("the park opens | soon.", "opens | early on Monday"),
-    where a plural ending a noun group is followed by its verb ("the court fees | usually rise"); not after a bare
-    noun, whose plural compound an adverb follows as often ("making phone calls | daily")."""
-    after, then, subject = index + 1, index + 2, index - 1
-    if then >= len(tokens) or not joined(text, tokens, index, after) or not adverb_at(text, tokens, after):
-        return False
-    while subject > 1 and is_modifier(word_at(text, tokens, subject - 1)):  # "the new bridge | opens soon" (re-trial)
-        subject -= 1
-    owner = word_at(text, tokens, subject - 1).lower() if subject > 0 else ""
-    if not (owner in DETERMINERS and joined(text, tokens, subject - 1, subject)):  # "a lot of phone calls | daily"
-        return False
-    if not joined(text, tokens, after, then):
-        return True
-    following = word_at(text, tokens, then)
-    return not following[:1].isalnum() or following in PREPOSITIONS or following in OBJECT_OPENERS
+    return is_common(word) and object_after(text, tokens, index + 1)
 
 
 def headline_verb(text: str, tokens: Tokens, index: int) -> bool:
