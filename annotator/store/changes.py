@@ -4,6 +4,7 @@ rules, applied and logged as one event in one transaction.
 Every event stores the rows it replaced (`before`) and the rows it wrote (`after`), so undo, redo and replay
 (`annotator.store.history`) need nothing else. The edit operations themselves are `Store`'s
 (`annotator.store.edits`); gold and merges work out their changes elsewhere and commit them with `change()`.
+Whether the annotation is still as this Store showed it, before any edit, is `shown`'s.
 """
 
 from __future__ import annotations
@@ -14,17 +15,16 @@ from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any
 
-from annotator.errors import CHANGED_ELSEWHERE, Conflict, NotFound, Refused
+from annotator.errors import NotFound, Refused
 from annotator.literal import quoted
 from annotator.rows import Edit
 from annotator.spans import edge_problem
 from annotator.store.aliases import refuse_alias
-from annotator.store.articles import ArticleWriter
-from annotator.store.connection import MOVED, OVERWRITTEN, SPAN_SELECT, Row, Seen, _json, annotation_span
+from annotator.store.connection import SPAN_SELECT, Row, Seen, _json, annotation_span
 from annotator.store.current import undecided_ids
 from annotator.store.joined import composed
-from annotator.store.opening import overwritten
-from annotator.vocabulary import GOLD, Label, Status, is_model, utc_now
+from annotator.store.shown import Shown
+from annotator.vocabulary import GOLD, Label, Status, utc_now
 from annotator.wording import counted, elided
 
 #: Works out a change from the annotation's current span rows and the next free span id: (before, after,
@@ -58,7 +58,7 @@ def _boundaries(tokens_json: str | None) -> tuple[frozenset[int], frozenset[int]
     return frozenset(p[0] for p in pairs), frozenset(p[1] for p in pairs)
 
 
-class Changes(ArticleWriter):
+class Changes(Shown):
     """The plumbing of every edit: reading the rows an edit replaces, checking it, committing it with its event."""
 
     #: Who is editing through this store on someone's behalf (the review app sets it for gold): every event it
@@ -209,55 +209,6 @@ class Changes(ArticleWriter):
                 logged.append(self._log(article_id, annotator, action, before, after, None, utc_now()))
         finally:
             self._joining = None
-
-    @contextmanager
-    def _editing(self, article_id: str, annotator: str) -> Iterator[None]:
-        """`write()` for an edit of one annotation, refused at once if another window changed it meanwhile, or if
-        the annotator's name is a model's (suggestions are never a person's annotation)."""
-        if is_model(annotator):
-            raise Refused(f"{quoted(annotator)} names the model's suggestions, not an annotator: nothing was written")
-        with self.write():
-            self._check_unchanged(article_id, annotator)
-            yield
-
-    def changed_elsewhere(self, article_id: str, annotator: str) -> str | None:
-        """Why the annotation this Store last showed (`view`) or wrote is no longer the stored one, as a `Conflict`
-        would say (another window edited it, another command recomputed its suggestions); None when it still is,
-        when nothing was shown, or when the file was copied over (an edit says so). A screen asks before a key that
-        reads what it shows, and when it gets the focus back (trial 26)."""
-        seen = self._seen.get((article_id, annotator))
-        if seen is None:
-            return None
-        now = self.seen_now(article_id, annotator)
-        if now == seen or self.stands() in (MOVED, OVERWRITTEN):
-            return None
-        if now.annotation != seen.annotation:
-            return CHANGED_ELSEWHERE
-        return "its suggestions were recomputed by another command"
-
-    def _check_unchanged(self, article_id: str, annotator: str) -> None:
-        """Raise `Conflict` if the annotation changed since this Store last showed (`view`) or wrote it."""
-        key = (article_id, annotator)
-        seen = self._seen_pending.get(key, self._seen.get(key))
-        if seen is None:
-            return
-        now = self.seen_now(article_id, annotator)
-        if now != seen and self.stands(writing=True) in (MOVED, OVERWRITTEN):
-            # read from a file copied over ours (`cp backup.db x.db`): no other window changed it, and a reload
-            # would show (or fail to read) another file's rows
-            raise overwritten(self.path)
-        if now.annotation != seen.annotation:
-            raise Conflict(
-                f"{annotator}'s annotation of this article was changed in another window since it was shown here, "
-                "so nothing was written",
-                cause=CHANGED_ELSEWHERE,
-            )
-        if now.suggestions != seen.suggestions:
-            raise Conflict(
-                "the suggestions of this article were recomputed by another command since it was shown here, "
-                "so nothing was written",
-                cause="its suggestions were recomputed by another command",
-            )
 
     def _apply(self, article_id: str, annotator: str, old: Row, new: Row) -> None:
         """Turn the rows in `old` into the rows in `new`: delete what `new` lacks, upsert the rest."""
