@@ -63,6 +63,7 @@ CORE = [
     "annotator.store.packs_out",
     "annotator.store.ends_aside",
     "annotator.store.held",
+    "annotator.overlaps",
     "annotator.verb_objects",
 ]
 

@@ -1,48 +1,21 @@
 """One annotation held in memory through an accept all (`Deciding.accept_all`): the article's suggestions, the
 annotator's decisions and spans, read once and kept in step with what the batch accepts. Each suggestion is then
-checked in O(log n), where a query over every span of the annotator's for each accepted one took 11-13 CPU seconds
-on 10,000 suggestions, and the undecided suggestions worked out again for each quote 25 s on 5,000 (re-trial s56
-t13 G1). Every answer is the one the queries of a single accept (`_check_free`, `_decision`, `undecided_ids`,
-`pending_ids`) give on the rows written so far: the batch writes each accepted span as it goes, and `record`s it.
+checked with a bisect (its layer's spans in an `overlaps.IntervalIndex`), where a query over every span of the
+annotator's for each accepted one took 11-13 CPU seconds on 10,000 suggestions, and the undecided suggestions
+worked out again for each quote 25 s on 5,000 (re-trial s56 t13 G1). Every answer is the one the queries of a
+single accept (`_check_free`, `_decision`, `undecided_ids`, `pending_ids`) give on the rows written so far: the
+batch writes each accepted span as it goes, and `record`s it.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable
-from itertools import accumulate
 
+from annotator.overlaps import IntervalIndex
 from annotator.store.connection import SPAN_SELECT, Row, rows_of
 from annotator.store.current import Offer, decided_offers, is_pending, offers_now
 from annotator.vocabulary import Label, Status
-
-
-class _Layer:
-    """One layer's spans (the entities', or the quotes'), asked whether any overlaps start:end. Those held before
-    the batch, sorted by start, with the furthest end each prefix reaches (an older file's may overlap each other);
-    those the batch accepts overlap none of the layer (each was checked), so sorted by start their ends are sorted
-    too, and the last one starting before an end reaches furthest."""
-
-    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
-        ordered = sorted(spans)
-        self.starts = [start for start, _ in ordered]
-        self.reach = list(accumulate((end for _, end in ordered), max))
-        self.added_starts: list[int] = []
-        self.added_ends: list[int] = []
-
-    def overlaps(self, start: int, end: int) -> bool:
-        before = bisect_left(self.starts, end)
-        if before and self.reach[before - 1] > start:
-            return True
-        before = bisect_left(self.added_starts, end)
-        return before > 0 and self.added_ends[before - 1] > start
-
-    def add(self, start: int, end: int) -> None:
-        at = bisect_left(self.added_starts, start)
-        self.added_starts.insert(at, start)
-        self.added_ends.insert(at, end)
 
 
 class Held:
@@ -62,8 +35,10 @@ class Held:
         sql = f"{SPAN_SELECT} WHERE article_id = ? AND annotator = ? ORDER BY id"
         spans = list(rows_of(conn, sql, [article_id, annotator]))
         self.marked = Counter[Offer]((s["start"], s["end"], s["label"]) for s in spans)
-        self.layers = {
-            quotes: _Layer((s["start"], s["end"]) for s in spans if (s["label"] == Label.QUOTE) == quotes)
+        self.layers = {  # the quotes' spans, and the entities', by span id
+            quotes: IntervalIndex[int](
+                (s["start"], s["end"], s["id"]) for s in spans if (s["label"] == Label.QUOTE) == quotes
+            )
             for quotes in (True, False)
         }
         self.actors: dict[tuple[int, int], str] = {}  # an ACTOR span's text by its offsets, the first by id
@@ -113,6 +88,6 @@ class Held:
             row = self.suggestions[key]
             self.decided[(row["start"], row["end"], row["label"])] += 1
         for span in written["spans"]:
-            self.layers[span["label"] == Label.QUOTE].add(span["start"], span["end"])
+            self.layers[span["label"] == Label.QUOTE].add(span["start"], span["end"], span["id"])
             self.marked[(span["start"], span["end"], span["label"])] += 1
             self._actor(span)

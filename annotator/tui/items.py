@@ -1,14 +1,13 @@
-"""What the article screen draws and moves between: items (spans and suggestions as shown) and the index that finds
-them by position."""
+"""What the article screen draws and moves between: items (spans and suggestions as shown), and the entity
+suggestions an edit's spans cover, found by position (`overlaps.IntervalIndex`, which also finds the items)."""
 
 from __future__ import annotations
 
-from bisect import bisect_left, insort
-from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Generic, Literal, TypeVar
+from typing import Literal
 
 from annotator.literal import quoted
+from annotator.overlaps import IntervalIndex
 from annotator.rows import Offsets, SpanRow
 from annotator.vocabulary import Label
 
@@ -17,7 +16,6 @@ ItemKey = tuple[Kind, int]
 #: Which item is under a character when several are: an accepted span, then a suggestion, then a rejected one.
 RANK = {"span": 0, "pending": 1, "rejected": 2}
 LAST_KEY = ("~", 1 << 62)  # sorts after every item key
-K = TypeVar("K")
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,38 +88,6 @@ def pending_moved(seen: list[Identity], now: list[Identity]) -> str | None:
     if sorted(seen) == sorted(now):
         return None
     return f"{len(now)} pending now, not {len(seen)}" if len(now) != len(seen) else "other suggestions pending now"
-
-
-class IntervalIndex(Generic[K]):
-    """Keys with their offsets, sorted by start, answering "which overlap start..end" with a bisect and a short scan
-    back by the longest length held (which only grows: a removal leaves it, so a scan may look a little further)."""
-
-    def __init__(self, entries: Iterable[tuple[int, int, K]] = ()) -> None:
-        self._entries: list[tuple[int, int, K]] = sorted(entries)
-        self._longest = max((end - start for start, end, _ in self._entries), default=0)
-
-    def __len__(self) -> int:
-        return len(self._entries)
-
-    def add(self, start: int, end: int, key: K) -> None:
-        insort(self._entries, (start, end, key))
-        self._longest = max(self._longest, end - start)
-
-    def remove(self, start: int, end: int, key: K) -> None:
-        entry = (start, end, key)
-        index = bisect_left(self._entries, entry)
-        if index < len(self._entries) and self._entries[index] == entry:
-            del self._entries[index]
-
-    def entries(self) -> list[tuple[int, int, K]]:
-        return self._entries
-
-    def overlapping(self, start: int, end: int) -> list[K]:
-        """Keys of entries with start < `end` and end > `start`, in order of start."""
-        entries = self._entries
-        index = bisect_left(entries, (end,))  # a 1-tuple sorts before every (end, ...)
-        low = bisect_left(entries, (start - self._longest,))
-        return [key for s, e, key in entries[low:index] if e > start and s < end]
 
 
 class EntityOffers:

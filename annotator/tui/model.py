@@ -11,11 +11,12 @@ from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 from dataclasses import replace
 
+from annotator.overlaps import IntervalIndex
 from annotator.phrases import grown
 from annotator.rows import ArticleRows, Edit, Offsets, SpanRow, SuggestionRow, Token
 from annotator.speaker_offers import speakers_first
 from annotator.store.current import covers, is_pending
-from annotator.tui.items import LAST_KEY, RANK, EntityOffers, IntervalIndex, Item, ItemKey, Kind
+from annotator.tui.items import LAST_KEY, RANK, EntityOffers, Item, ItemKey, Kind
 from annotator.vocabulary import Label, Status
 
 
