@@ -72,3 +72,27 @@ def sessions_of(conn: sqlite3.Connection, annotator: str) -> list[Session]:
         return []
     sql = "SELECT article_id, opened_at, closed_at, reviewer FROM sessions WHERE annotator = ? ORDER BY id"
     return [Session(*row) for row in conn.execute(sql, [annotator])]
+
+
+class Sitting:
+    """The session of the article a screen shows (the app's, from its first article to quitting): `shows` opens
+    one as the screen shows an article, ending the one before at the same moment, and goes on in the same session
+    when the article is shown again (read again after another window's change); `leaves` ends it as the app quits
+    (q, a SIGTERM or SIGHUP). An app that ends otherwise (a crash, a kill) leaves it open: `time_spent` ends it at
+    its last action. Never stops the screen: a file it cannot write keeps no session."""
+
+    def __init__(self, store: Connection) -> None:
+        self.store = store
+        self.open: tuple[str, int] | None = None  # the article shown, and its session's id
+
+    def shows(self, article_id: str, annotator: str, reviewer: str | None = None) -> None:
+        if self.open is not None and self.open[0] == article_id:
+            return
+        leaving = self.open[1] if self.open is not None else None
+        opened = open_session(self.store, article_id, annotator, reviewer, leaving=leaving)
+        self.open = (article_id, opened) if opened is not None else None
+
+    def leaves(self) -> None:
+        if self.open is not None:
+            close_session(self.store, self.open[1])
+            self.open = None

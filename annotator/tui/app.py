@@ -9,7 +9,6 @@ import signal
 import sqlite3
 import threading
 import time
-from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,9 +19,11 @@ from textual.screen import ModalScreen
 
 from annotator.store import Store
 from annotator.store.new_names import given_problem, new_name_notice
+from annotator.store.sessions import Sitting
 from annotator.tui.failures import STORE_ERRORS, crash_line, said
 from annotator.tui.keymap import THEMES, Settings, default_path, load_keymap
 from annotator.tui.layout import display
+from annotator.tui.listed import ListedArticles
 from annotator.tui.screens.annotate import AnnotateScreen
 from annotator.tui.screens.article import ArticleScreen
 from annotator.tui.screens.cursor import CursorScreen
@@ -37,8 +38,6 @@ if TYPE_CHECKING:
     from textual.actions import ActionParseResult
     from textual.dom import DOMNode
 
-    from annotator.rows import ArticleSummary
-    from annotator.store.listing import Counts, ListFilter
     from annotator.store.rowkeys import ArticleKeys
 
 MESSAGES_KEPT = 500
@@ -48,7 +47,7 @@ NOTICE_STYLES: dict[SeverityLevel, str] = {"information": "", "warning": "yellow
 CLOSING = {signal.SIGTERM: 128 + signal.SIGTERM, signal.SIGHUP: 128 + signal.SIGHUP}
 
 
-class AnnotatorApp(MouseOrderApp):
+class AnnotatorApp(ListedArticles, MouseOrderApp):
     """Annotate articles as one annotator; the list screen is the base, an article opens over it."""
 
     CSS_PATH = "app.tcss"
@@ -71,6 +70,7 @@ class AnnotatorApp(MouseOrderApp):
         self.messages: list[tuple[str, str]] = []  # (time, message), for the message log (M)
         self._collecting = False
         self._keys: ArticleKeys | None = None
+        self.sitting = Sitting(store)  # the session of the article shown, for `stats`' time spent
         self._toasts = False  # a toast may be showing: the next key clears it
         self._failed = ""  # the last store error said (`store_failed`)
         self._asked = False  # the name was typed into the "who is annotating?" screen, not given with --annotator
@@ -293,44 +293,6 @@ class AnnotatorApp(MouseOrderApp):
             gc.freeze()
             gc.enable()
 
-    # -- what the article list shows (the review app shows the articles up for review) ------------------------
-
-    list_pending_column = True
-
-    def list_keys(self, wanted: ListFilter, refresh: bool = False) -> Sequence[int]:
-        """The row keys the list shows; `refresh` after the annotator changed something (statuses)."""
-        from annotator.store.rowkeys import ArticleKeys
-
-        if self._keys is None or self._keys.annotator != self.annotator:
-            self._keys = ArticleKeys(self.store, self.annotator)
-        elif refresh:
-            self._keys.refresh()
-        return self._keys.keys(wanted)
-
-    def list_prefetch(self) -> None:
-        """Read, in a worker thread, what the list's status filter will need (the list is drawn by then)."""
-        if self._keys is not None:
-            self._keys.prefetch()
-
-    def list_rows(self, keys: Sequence[int]) -> dict[int, ArticleSummary]:
-        """The list's rows, read as it draws them: a store error leaves them blank and is said once."""
-        from annotator.store.listing import rows
-
-        try:
-            return rows(self.store, self.annotator, keys)
-        except STORE_ERRORS as error:
-            self.store_failed(error, again=False)
-            return {}
-
-    def list_counts(self) -> Counts:
-        from annotator.store.listing import counts
-
-        return counts(self.store, self.annotator)
-
-    def list_scope(self, counts: Counts) -> str:
-        """What the list's progress counts: "assigned articles" or "articles"."""
-        return "assigned articles" if counts.assigned else "articles"
-
     def show_articles(self, note: str = "") -> None:
         """The article list, over the article (imported only now: start-up does not need it); `note`, what brought
         it up, on its own line (a toast would stand over the titles)."""
@@ -376,35 +338,15 @@ class AnnotatorApp(MouseOrderApp):
         number, total, assigned, others = found
         return f"{'assigned ' if assigned else 'article '}{number} of {total}{', assigned to others' if others else ''}"
 
-    _session: tuple[str, int] | None = None  # the article open on the screen, and its session's id
-
     def article_opened(self, article_id: str) -> None:
-        """Record the article a screen shows as opened (`store.sessions`, for `stats`' time spent), ending the
-        session of the one it showed before at the same moment; the same article shown again (read again after
-        another window's change) goes on in its session. Never stops the screen: a file it cannot write keeps no
-        session."""
-        from annotator.store.sessions import open_session
-
-        if self._session is not None and self._session[0] == article_id:
-            return
-        leaving = self._session[1] if self._session is not None else None
-        opened = open_session(self.store, article_id, self.annotator, self.store.reviewer, leaving=leaving)
-        self._session = (article_id, opened) if opened is not None else None
-
-    def article_left(self) -> None:
-        """Record that the screen left its article: the app quits (q, or a SIGTERM or SIGHUP). An app that ends
-        otherwise (a crash, a kill) leaves its session open: `time_spent` ends it at its last action."""
-        from annotator.store.sessions import close_session
-
-        if self._session is not None:
-            close_session(self.store, self._session[1])
-            self._session = None
+        """Record the article a screen shows as opened, for `stats`' time spent (`store.sessions.Sitting`)."""
+        self.sitting.shows(article_id, self.annotator, self.store.reviewer)
 
     def on_unmount(self) -> None:
         self._started()
         gc.unfreeze()  # what the app built may go now (in tests, the next app starts in the same process)
         try:
-            self.article_left()
+            self.sitting.leaves()
         finally:
             self.store.close()
 

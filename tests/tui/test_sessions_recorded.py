@@ -80,7 +80,7 @@ async def test_a_screen_that_ends_without_quitting_leaves_its_session_open(tmp_p
     app = make_app(db, WHO, keymap_path=False)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        app.article_left = lambda: None  # type: ignore[method-assign]  # as if the process were killed here
+        app.sitting.leaves = lambda: None  # type: ignore[method-assign]  # as if the process were killed here
         await pilot.press("enter")
     [(article, who, reviewer, _, closed)] = sessions(db)
     assert (article, who, reviewer, closed) == ("n", WHO, None, None)
