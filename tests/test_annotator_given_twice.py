@@ -119,3 +119,11 @@ def test_an_output_given_twice_is_one_line_and_nothing_is_written(team: Path, co
     result = annotator(*command, "--db", "t.db", cwd=team)
     assert one_error_line(result) == f"{said}; it takes one path"
     assert folder_state(team) == before
+
+
+def test_one_path_spelled_two_ways_is_one_value(team: Path) -> None:
+    """Trial s58 t17 F4: `--db t.db --db ./t.db` and `-o x.jsonl --output ./x.jsonl` were refused as two values."""
+    given = ("-o", "x.jsonl", "--output", "./x.jsonl", "--db", "t.db", "--db", "./t.db", "--annotator", "ana")
+    result = annotator("export", *given, cwd=team)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert len((team / "x.jsonl").read_text(encoding="utf-8").splitlines()) == 2

@@ -141,3 +141,31 @@ def test_the_original_record_after_its_trimmed_copy_is_of_the_article_that_copy_
         "space at its end (only white space at the end differs): the record is taken as one of that article",
     ]
     assert _spans(tmp_path, "bob") == [(11, 16, "LOCATION")]
+
+
+def test_two_records_of_one_id_whose_texts_part_only_at_their_end_are_one_article(tmp_path: Path) -> None:
+    """Trial s58 t17 F1: one file with two records of the same id, texts apart only in white space at their end,
+    was refused ("appears earlier with a different text") where two imports, or two ids, took them."""
+    amy = {"article_id": "s1", "text": STORM, "annotator": "amy", "status": "done", "spans": [LEEDS]}
+    ben = {"article_id": "s1", "text": STORM.rstrip(), "annotator": "ben", "status": "done", "spans": [LEEDS]}
+    (tmp_path / "two.jsonl").write_text(json.dumps(amy) + "\n" + json.dumps(ben) + "\n", encoding="utf-8")
+    result = annotator("--db", "d.db", "import", "two.jsonl", cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout.splitlines() == [
+        "2 record(s) imported (1 new article(s)) -> d.db",
+        "note: two.jsonl:2 is a record of article s1 'Storm hits Leeds', stored with its text but for white space at "
+        "its end (only white space at the end differs): the record is taken as one of that article",
+    ]
+    with Store.open(tmp_path / "d.db", read_only=True) as store:
+        assert store.article_ids() == ["s1"]
+        assert store.article("s1").text == STORM
+        assert [(s.start, s.end) for s in store.spans("s1", "ben")] == [(11, 16)]
+
+
+def test_two_records_of_one_id_whose_texts_differ_before_their_end_are_still_refused(tmp_path: Path) -> None:
+    amy = {"article_id": "s1", "text": STORM, "annotator": "amy", "status": "done", "spans": [LEEDS]}
+    ben = {"article_id": "s1", "text": STORM.replace("Tuesday", "Monday"), "annotator": "ben", "status": "done"}
+    (tmp_path / "two.jsonl").write_text(json.dumps(amy) + "\n" + json.dumps(ben) + "\n", encoding="utf-8")
+    result = annotator("--db", "d.db", "import", "two.jsonl", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "two.jsonl:2: field 'text': article 's1' appears earlier with a different text" in result.stderr

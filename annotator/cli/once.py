@@ -3,6 +3,8 @@ of a single-valued option without a word (re-trial s56 t13 G4: `export --annotat
 bob's work alone; trial s58 t16 F6: `export -o x4.jsonl -o x5.jsonl` wrote x5.jsonl alone)."""
 
 # No `from __future__ import annotations` in this package (see `cli.common`).
+import os
+
 from typer._click import Context
 from typer._click.exceptions import UsageError
 from typer.core import TyperOption
@@ -36,14 +38,20 @@ class GivenOnce:
             for param in once:
                 param.multiple = False
         for param in once:
+            named = next(opt for opt in param.opts if opt in ONE_NAME)  # "--output", not "-o"
             values = [str(value) for value in opts.get(param.name) or []]
             before = ctx.parent.params.get(param.name or "") if ctx.parent is not None else None
-            if before is not None and values and {str(before)} != set(values):
+            if before is not None and values and {_one(named, str(before))} != {_one(named, v) for v in values}:
                 values = [str(before), *values]
-            if len(set(values)) > 1:
+            if len({_one(named, value) for value in values}) > 1:
                 times = "twice" if len(values) == 2 else f"{len(values)} times"
                 given = ", ".join(quoted(value) for value in values)
-                named = next(opt for opt in param.opts if opt in ONE_NAME)  # "--output", not "-o"
                 raise UsageError(f"{named} given {times} ({given}); it takes one {ONE_NAME[named]}", ctx)
         parsed: list[str] = super().parse_args(ctx, args)  # type: ignore[misc]
         return parsed
+
+
+def _one(option: str, value: str) -> str:
+    """What a value stands for: a name as it is, a path as the file it names (trial s58 t17 F4: `--db imp.db --db
+    ./imp.db` was refused as two)."""
+    return value if ONE_NAME[option] == "name" else os.path.normpath(os.path.abspath(value))
