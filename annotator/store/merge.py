@@ -62,6 +62,7 @@ from annotator.store.merge_renames import (
     edits_here,
     kept_apart,
     older_by_rename,
+    rename_met,
     renamed_apart,
     renamed_there,
     shared,
@@ -264,7 +265,12 @@ def _merge_source(store: Store, source: MergeSource, prefer: Prefer | None, repo
             suggestions = SuggestionIds(store, source, theirs_id, here)
         ids = _Ids(store, suggestions, theirs_id, here)
         alias = goes_under(store.conn, here, who)  # the rule a write under it follows (`aliases`)
-        if theirs == mine:
+        if (met := rename_met(store.conn, source, theirs_id, here, who)) is not None:  # NEW's own work here: t16 F1
+            if met[0] == who:  # OLD's stays; NEW's there (the rename's) is left out with it, this conflict names it
+                report.conflicts.append(MergeConflict(source=str(source.path), article_id=here, title=store.article(here).title,
+                    annotator=who, kept=Prefer.THIS, differs=differences(mine, work(source.connection, theirs_id, met[1])),
+                    renamed_there=met[1], renamed_onto_own=True))  # fmt: skip
+        elif theirs == mine:
             report.unchanged += not empty(theirs)
         elif empty(theirs) and not source.edited(theirs_id, who):
             pass  # never touched there (an annotation undone back to nothing is work: an attacker's trial)

@@ -15,6 +15,14 @@ Both files renamed OLD NEW (the S3 conflict's advice taken here, then the other 
 is the rename's of OLD's older work, and here OLD's history went on from that before the rename: ours, newer, is
 kept, counted unchanged, no conflict (`older_by_rename`).
 
+A rename made in the other file (a pack: `rename-annotator bob alice` in bob's) meeting NEW's own work here on an
+article (newcomer trial s58 t16 F1: alice had worked on bob's articles herself): OLD's history here was the start of
+theirs, so OLD's work was "brought up to date" to the rename's emptied rows, and NEW's own work kept or counted
+unchanged: the person's done work vanished, a conflict (if any) not naming the rename. `rename-annotator` refuses such
+a move (one name's work cannot take the other's place), so a merge does not make it either: OLD's work here stays,
+NEW's here stays, the rename's copy there stays out, in one conflict on OLD's pair naming the rename, whatever
+`prefer` says (`rename_met`). Where NEW has nothing here the rename comes as it is.
+
 Also the histories `merge` compares (`edits_here`, `shared`): one side's is the start of the other's."""
 
 from __future__ import annotations
@@ -87,11 +95,50 @@ def kept_apart(store_conn: sqlite3.Connection, source: MergeSource, their_articl
     return False
 
 
+def _rename_into(events: list[Row], new: str) -> bool:
+    """Whether the history begins with a rename's event putting work under `new` (the rename's work, not its own)."""
+    moved = _renamed(events[0]) if events else None
+    return moved is not None and moved[1] == new
+
+
+def own_work_here(store_conn: sqlite3.Connection, source: MergeSource, their_article: str, here: str, new: str) -> bool:
+    """Whether `new` has work of its own on the article here (begun here, an undone one included): not a rename's
+    (its history begun by a rename's event), nor a copy of its history there (the start of theirs, or theirs of it)."""
+    mine = edits_here(store_conn, here, new)
+    if not mine:
+        return not empty(work(store_conn, here, new))  # work without a history: an older release's, its own
+    theirs = [e for e in source.events(their_article, new) if e["action"] not in NOT_EDITS]
+    return not _rename_into(mine, new) and not shared(mine, theirs)
+
+
+def rename_met(
+    store_conn: sqlite3.Connection, source: MergeSource, their_article: str, here: str, name: str
+) -> tuple[str, str] | None:
+    """(OLD, NEW) where `name` is either side of a rename the other file made on the article (OLD's work there moved
+    to NEW by it, standing there; or NEW's there a rename's, undone or moved back since, nothing of it left) and NEW
+    has work of its own here (`own_work_here`): then neither side's there is merged on the article, OLD's work here
+    stays OLD's, and one conflict, on OLD's pair, names the rename (the module's docstring). None otherwise."""
+    new = renamed_there(source, their_article, name)
+    standing = new is not None and renamed_here(source.connection, their_article, name) is not None
+    if standing and new is not None and own_work_here(store_conn, source, their_article, here, new):
+        return name, new
+    for (old,) in source.connection.execute(_MOVED_FROM, [their_article, name]):
+        if not isinstance(old, str) or old == name:
+            continue
+        stands = goes_under(source.connection, their_article, old) == name
+        if (stands or empty(work(source.connection, their_article, name))) and own_work_here(
+            store_conn, source, their_article, here, name
+        ):
+            return old, name
+    return None
+
+
 def assignments_renamed(store_conn: sqlite3.Connection, source: MergeSource, ours: dict[str, str], by: str) -> int:
     """Assignments here of a name the other file renamed away (`renamed_to` there), on articles where it holds the
-    new name's assignment and not the old's and the old name has no work here: taken back (an `unassign` event
-    naming `by`, the merge), as the rename took them there (s55 S10: a rename made in a pack, merged back, left
-    both names assigned). How many."""
+    new name's assignment and not the old's and the old name has no work here, or none the rename does not take
+    (`_comes_as_it_is`: t16, merging again took it back): taken back (an `unassign` event naming `by`, the merge), as
+    the rename took them there (s55 S10: a rename made in a pack, merged back, left both names assigned). How many."""
+    their_of = {here: article for article, here in ours.items()}
     pairs = [(row["article_id"], row["annotator"]) for row in source.assignments()]
     theirs = {(ours[article], name) for article, name in pairs if article in ours}
     sql = "SELECT article_id, annotator, position, batch FROM assignments ORDER BY article_id, annotator"
@@ -101,7 +148,9 @@ def assignments_renamed(store_conn: sqlite3.Connection, source: MergeSource, our
         new = went[name] if name in went else went.setdefault(name, renamed_to(source.connection, name))
         if new is None or (article, name) in theirs or (article, new) not in theirs:
             continue
-        if not empty(work(store_conn, article, name)):
+        if not empty(work(store_conn, article, name)) and not _comes_as_it_is(
+            store_conn, source, their_of[article], article, name
+        ):
             continue  # work of its own here: merge's pairs say what differs
         store_conn.execute("DELETE FROM assignments WHERE article_id = ? AND annotator = ?", [article, name])
         before = json.dumps({"assignment": {"position": position, "batch": batch}})
@@ -112,6 +161,21 @@ def assignments_renamed(store_conn: sqlite3.Connection, source: MergeSource, our
         )
         taken += 1
     return taken
+
+
+def _comes_as_it_is(
+    store_conn: sqlite3.Connection, source: MergeSource, their_article: str, here: str, old: str
+) -> bool:
+    """Whether the other file's rename of `old` standing on the article comes here as it is: `old`'s history here is
+    the start of theirs (the rename's event after it: `merge` brings it up to date, emptied), and no work of the new
+    name's own here meets it (`rename_met`)."""
+    if renamed_here(source.connection, their_article, old) is None:
+        return False
+    if rename_met(store_conn, source, their_article, here, old) is not None:
+        return False
+    mine = edits_here(store_conn, here, old)
+    theirs = [e for e in source.events(their_article, old) if e["action"] not in NOT_EDITS]
+    return len(theirs) > len(mine) and shared(mine, theirs)
 
 
 def _object(stored: object) -> dict[str, object]:

@@ -21,6 +21,7 @@ class MergeConflict:
     differs: str = ""  # what differs, in a few words (`merge_source.differences`)
     renamed_to: str | None = None  # the annotator was renamed so here (`aliases`): theirs stays out, whatever `prefer`
     renamed_there: str | None = None  # so in the other file, our work went on since: ours stays (`merge_renames`)
+    renamed_onto_own: bool = False  # with renamed_there: the new name has work of its own here (`rename_met`)
     renamed_apart: tuple[str, str] | None = None  # (OLD, the name here): OLD renamed this annotator there, else here
     assignment_to: str | None = None  # a rename here moved its assignment there to this name (`merge_renames`)
 
