@@ -37,6 +37,15 @@ def conflict_line(conflict: MergeConflict, prefer: Prefer | None, db: Path) -> s
             f"article either (one person, one name); to take the rename with the work here: annotator "
             f"rename-annotator {shlex.quote(old)} {shlex.quote(new)} --db {shlex.quote(str(db))}"
         )
+    if conflict.renamed_onto_own and conflict.renamed_there is not None:  # NEW's own work here (`merge_renames`)
+        old, new = conflict.annotator, conflict.renamed_there
+        hint = (
+            f": {quoted(old)} was renamed {quoted(new)} in {conflict.source} (annotator rename-annotator), and "
+            f"{quoted(new)} has work of its own on this article here, so {quoted(old)}'s stays as it is and the "
+            f"rename's copy under {quoted(new)} there was not merged (one name's work cannot take another's place); "
+            f"if they are two people, rename back there: annotator rename-annotator {shlex.quote(new)} "
+            f"{shlex.quote(old)} --db {shlex.quote(conflict.source)}, then merge again"
+        )
     if conflict.renamed_apart is not None:  # renamed to two names, one in each file (`merge_renames.renamed_apart`)
         old, went = conflict.renamed_apart
         hint = (

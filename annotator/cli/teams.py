@@ -383,6 +383,8 @@ def merge(
             why = (
                 "their annotator was renamed here (listed above)"
                 if all(c.renamed_to or c.assignment_to for c in unmerged)
+                else "their annotator was renamed there to a name with work of its own here (listed above)"
+                if all(c.renamed_onto_own for c in unmerged)
                 else "their annotator was renamed in one file and worked on in the other (listed above)"
                 if all(c.renamed_to or c.renamed_there or c.assignment_to for c in unmerged)
                 else "they differ from the work here (listed above); --prefer other takes theirs, --prefer this keeps "
