@@ -4,7 +4,8 @@ found them (`ReviewState.agreed_out`). One gold lacks was taken out, or changed 
 later change of gold, x or a key's edit: u undoes that, or u twice where one change of gold came since, "u ×2" (a
 newcomer's trial, s57 t15 F5: after a pick, the u the panel named took back the pick); g would take the agreed
 spans still in out, and refuses while a later change stands. Or it is at an open item, a place where gold is unlike
-what all now agree on (`ReviewState.gold_unlike`), which a pick puts in."""
+what all now agree on (`ReviewState.gold_unlike`), which a pick puts in. Where g took them out, only g puts them
+back: undo, with nothing left to undo, says so (`agreed_back`)."""
 
 from __future__ import annotations
 
@@ -37,3 +38,10 @@ def _undoes(undos: int | None) -> str:
     if undos is None:
         return ""
     return " (u undoes)" if undos == 1 else f" (u ×{undos} undoes)"
+
+
+def agreed_back(state: ReviewState) -> str:
+    """What puts the agreed spans back where gold holds none of them as agreed ("g puts the agreed spans back"), as
+    the panel says it ("(g puts them back)"); "" elsewhere. g takes them out as an undo of their event, so a u after
+    it had nothing to undo, and said only that (a newcomer's trial, s58 t17 F3)."""
+    return "g puts the agreed spans back" if state.agreed and state.agreed_event is None else ""

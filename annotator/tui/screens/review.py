@@ -287,10 +287,12 @@ class ReviewScreen(RefittingScreen):
         return None
 
     def _undo_redo(self, operation: Callable[..., Edit], note: str = "", words: Worded | None = None) -> None:
-        """Undo or redo, and show the disagreement it opened or settled again (`review_shown.after_undo`, `undo_said`)."""
-        from annotator.tui.screens.review_shown import after_undo, settled, undo_said
+        """Undo or redo, and show the disagreement it opened or settled again (`review_shown.after_undo`, `undo_said`);
+        an undo with nothing left says where g puts the agreed spans back (`undo_with_g`)."""
+        from annotator.tui.screens.review_shown import after_undo, settled, undo_said, undo_with_g
 
-        was = settled(self.review)
+        was, undo = settled(self.review), self.review_app.store.undo
+        operation = undo_with_g(self, operation) if operation == undo else operation
         super()._undo_redo(operation, note, words or partial(undo_said, self, was))
         after_undo(self, was)
 

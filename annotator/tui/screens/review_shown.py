@@ -15,7 +15,8 @@ The annotators' versions are read again too, when one of them changed (a newcome
 brought bob's newer work, and the screen said nothing; after the next key its panel counted a disagreement more, and
 a pick took bob's version as the screen had read it, which he no longer had): at the tick, saying whose and by
 what, and before the screen changes gold (`versions_checked`); the disagreement shown stays, and a key aimed at it
-is not applied when its versions changed."""
+is not applied when its versions changed. Where g took the agreed spans out, an undo with nothing left says that
+g puts them back (`undo_with_g`)."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from annotator.errors import Conflict
 from annotator.literal import quoted
+from annotator.store.nothing_to import NothingTo
 from annotator.tui.screens.review_fitted import ROOM, Fitted
 from annotator.vocabulary import Status
 from annotator.wording import clipped, elided, whose
@@ -282,6 +284,24 @@ def versions_checked(screen: ReviewScreen, operation: Callable[..., Edit]) -> Ca
         return operation(*args, **kwargs)
 
     return checked
+
+
+def undo_with_g(screen: ReviewScreen, undo: Callable[..., Edit]) -> Callable[..., Edit]:
+    """Undo, whose line, where it has nothing to undo and the agreed spans are out of gold, says that g puts them
+    back (`review_agreed.agreed_back`): g took them out as an undo, and no u brings them back."""
+    from annotator.review_agreed import agreed_back
+
+    @wraps(undo)
+    def undone(*args: Any, **kwargs: Any) -> Edit:
+        try:
+            return undo(*args, **kwargs)
+        except NothingTo as nothing:
+            back = agreed_back(screen.review) if screen.review is not None else ""
+            if not back:
+                raise
+            raise NothingTo(f"{nothing}; {back}") from None
+
+    return undone
 
 
 def read_again(screen: ReviewScreen, key: bool) -> bool:
