@@ -59,6 +59,7 @@ CORE = [
     "annotator.store.stacks",
     "annotator.exchange.renamed_names",
     "annotator.store.merge_assignments",
+    "annotator.store.merge_sessions",
     "annotator.store.merge_renames",
     "annotator.store.packs_out",
     "annotator.store.ends_aside",

@@ -32,6 +32,8 @@ whose articles `assign` gave to others there), unchanged here since, is taken ba
 annotator's article out in a pack here, read back, gets a `merged` event naming the events written to it
 (`store.pack.record_merged_back`: the pack's work is told from work done here), and so does every other one the
 merge copied events to (a screen open on it names them as the merge's, not another window's: `store.screen_events`).
+The screens' sessions of the articles it carries come along, but for work it left out (`merge_sessions`), so that
+`stats` counts time spent in a pack as the pack does.
 Everything is one transaction: all or nothing.
 
 The other file (`annotator.store.merge_source`) is opened read-only and never changed. Rows are compared by
@@ -79,6 +81,7 @@ from annotator.store.merge_rows import (
     reserve_span_ids,
     take_finer_tokens,
 )
+from annotator.store.merge_sessions import CarriedSessions
 from annotator.store.merge_source import MergeSource, differences, empty, only_decisions_missing, work
 from annotator.store.merge_suggestions import SuggestionIds, bring_newer_batches, insert_suggestion_row
 from annotator.store.new_names import EnteringNames
@@ -253,6 +256,7 @@ def _merge_source(store: Store, source: MergeSource, prefer: Prefer | None, repo
     copy_comments(store, source, ours)
     suggestions: SuggestionIds | None = None
     packed, back = packed_pairs(store), _packs_read_back(source, ours, taken_there)
+    sessions = CarriedSessions()  # the screens' sessions come with the work they timed (`merge_sessions`)
     for done, annotation in enumerate(annotations, start=1):
         theirs_id, who = annotation["article_id"], annotation["annotator"]
         here = ours[theirs_id]
@@ -265,6 +269,7 @@ def _merge_source(store: Store, source: MergeSource, prefer: Prefer | None, repo
             suggestions = SuggestionIds(store, source, theirs_id, here)
         ids = _Ids(store, suggestions, theirs_id, here)
         alias = goes_under(store.conn, here, who)  # the rule a write under it follows (`aliases`)
+        said, taken = len(report.conflicts) + len(report.past_shared), report.overwritten  # more: its work is out
         if (met := rename_met(store.conn, source, theirs_id, here, who)) is not None:  # NEW's own work here: t16 F1
             if met[0] == who:  # OLD's stays; NEW's there (the rename's) is left out with it, this conflict names it
                 report.conflicts.append(MergeConflict(source=str(source.path), article_id=here, title=store.article(here).title,
@@ -285,7 +290,7 @@ def _merge_source(store: Store, source: MergeSource, prefer: Prefer | None, repo
             report.conflicts.append(MergeConflict(source=str(source.path), article_id=here, title=store.article(here).title,
                 annotator=who, kept=Prefer.THIS, differs=differences(mine, theirs), renamed_apart=apart))  # fmt: skip
         elif empty(mine) and not store.edited(here, who) and kept_apart(store.conn, source, theirs_id, here, who):
-            pass  # a rename's copy there of work that went on here: the old name's conflict names it
+            sessions.leave(theirs_id, who)  # a rename's copy there of work that went on here: the old name's says it
         elif (
             empty(mine)
             and not store.edited(here, who)
@@ -329,6 +334,8 @@ def _merge_source(store: Store, source: MergeSource, prefer: Prefer | None, repo
                 replace_work(store, here, who, spans, decisions, theirs[0], f"merged from {source.path}", theirs[3],
                              unchecked, source.as_suggested(theirs_id, who))  # fmt: skip
                 report.overwritten += 1
+        if len(report.conflicts) + len(report.past_shared) > said and report.overwritten == taken:
+            sessions.leave(theirs_id, who)  # (`--prefer other` took their work: its sessions come with it)
         # a pair out in a pack: the pack's work (`store.pack`); else events copied are named as the merge's to an
         # open screen (`screen_events`; the `merge` event of `prefer` names itself)
         if (here, who) in packed or report.events_copied > copied:
@@ -337,6 +344,7 @@ def _merge_source(store: Store, source: MergeSource, prefer: Prefer | None, repo
             progress(done, len(annotations))
     if suggestions is not None:
         report.suggestions_copied += suggestions.copied
+    sessions.carry(store, source.connection, ours)
     kept = {pair: take_back for pair, take_back in taken_there.items() if take_back is not None}
     record_merged_back(store, source.path, {pair: ids for pair, ids in back.items() if pair in packed or ids}, kept)
 

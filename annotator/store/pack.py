@@ -1,7 +1,7 @@
 """Offline packs: one annotator's assigned articles in a database of their own, to annotate anywhere.
 
 `pack(store, "bob", "bob.db")` writes a new database with bob's assigned articles, their suggestions, bob's
-assignments and whatever bob has already done on them (spans, decisions, status, events), and nothing of
+assignments and whatever bob has already done on them (spans, decisions, status, events, sessions), and nothing of
 anyone else's work (annotators stay blind to each other). Rows keep their ids. Bob annotates the pack with the
 ordinary TUI; `annotator merge bob.db` brings the work back (articles match by content, so nothing is
 duplicated).
@@ -26,6 +26,7 @@ from annotator.store.opening import new_database
 from annotator.store.packs_out import earlier_packs, json_text, packs_of
 from annotator.store.pipelines import carry_learned, learned_rows
 from annotator.store.reads import NOT_EDITS, Reader
+from annotator.store.sessions import has_table
 from annotator.vocabulary import parse_timestamp, utc_now
 
 #: (table, rows of it that go into bob's pack); `:who` is the annotator, `mine` the pack's articles.
@@ -39,6 +40,9 @@ COPIED = (
     ("decisions", f"annotator = :who AND article_id IN ({MINE})"),
     ("events", f"annotator = :who AND article_id IN ({MINE})"),
 )
+#: The screens' sessions of the work packed (`store.sessions`): `stats` in the pack counts its time as here; the
+#: merge back brings none of them twice (`merge_sessions`). None from a file of an older schema read as it is.
+SESSIONS = ("sessions", f"annotator = :who AND article_id IN ({MINE})")
 
 
 @dataclass(frozen=True)
@@ -237,7 +241,7 @@ def pack(reader: Reader, annotator: str, out: str | Path, note: Note = None) -> 
             # the path's bytes (a BLOB SQLite reads as the name's text): a name that is not UTF-8 ("\udcff") attaches
             packed.conn.execute("ATTACH DATABASE ? AS src", [os.fsencode(reader.path.resolve())])
             with packed.write():
-                for table, where in COPIED:
+                for table, where in (*COPIED, *([SESSIONS] if has_table(reader.conn) else [])):
                     info = packed.conn.execute(f"PRAGMA main.table_info({table})")
                     columns = ", ".join(f'"{row[1]}"' for row in info)
                     packed.conn.execute(
