@@ -1,8 +1,9 @@
 """A newcomer's finding (42x, 4): "article 'e6803…' is stored with a different text" did not say where the texts
 differ; only a trailing newline did (the file was re-saved). Every line that refuses a changed text, in import
 and ingest alike, now says where they first differ (the character, a short excerpt of each, control characters
-escaped) or that only a trailing newline, or only white space at the end, differs. The real console script on
-real files, real SQLite."""
+escaped) or that only a trailing newline, or only white space at the end, differs (an import takes such a record
+as one of the stored article, with a note that says so: trial s58 t16 F3). The real console script on real files,
+real SQLite."""
 
 from __future__ import annotations
 
@@ -31,20 +32,31 @@ def imported(tmp_path: Path, text: str) -> str:
     return one_error_line(annotator("import", "alice.jsonl", "--db", "x.db", cwd=tmp_path))
 
 
+def noted(tmp_path: Path, text: str) -> list[str]:
+    """An import of a text apart from the stored one only at its end is taken, with a note (trial s58 t16 F3)."""
+    record = {"article_id": "e6803", "text": text, "annotator": "alice", "status": "done", "spans": []}
+    write(tmp_path / "alice.jsonl", record)
+    result = annotator("import", "alice.jsonl", "--db", "x.db", cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (0, "")
+    return result.stdout.splitlines()[1:]
+
+
+STORED_AS = (
+    "note: alice.jsonl:1 is a record of article e6803 'Mayor Ana Ruiz said the bridge in Riverton will open in May.', "
+    "stored with its text but for white space at its end ({}): the record is taken as one of that article"
+)
+
+
 def test_import_says_only_a_trailing_newline_differs(tmp_path: Path) -> None:
     ingested(tmp_path)
-    assert imported(tmp_path, TEXT.rstrip("\n")) == (
-        "alice.jsonl:1: field 'text': article 'e6803' is stored with a different text (only a trailing newline "
-        "differs: the stored text has one more)"
-    )
+    assert noted(tmp_path, TEXT.rstrip("\n")) == [
+        STORED_AS.format("only a trailing newline differs: the stored text has one more")
+    ]
 
 
 def test_import_says_only_white_space_at_the_end_differs(tmp_path: Path) -> None:
     ingested(tmp_path)
-    assert imported(tmp_path, TEXT + " \t") == (
-        "alice.jsonl:1: field 'text': article 'e6803' is stored with a different text (only white space at the end "
-        "differs)"
-    )
+    assert noted(tmp_path, TEXT + " \t") == [STORED_AS.format("only white space at the end differs")]
 
 
 def test_import_says_where_the_texts_first_differ_with_control_characters_escaped(tmp_path: Path) -> None:
@@ -79,10 +91,11 @@ def test_two_texts_under_one_id_in_one_input_say_where_they_differ(tmp_path: Pat
         "the first text has …'ill open in May.\\n' (its end), the second …'ill open in June.\\n' (its end))"
     )
     record = {"article_id": "e6803", "annotator": "alice", "status": "done", "spans": []}
-    write(tmp_path / "two.jsonl", {**record, "text": TEXT}, {**record, "text": TEXT + "\n", "annotator": "bob"})
+    june = TEXT.replace("in May", "in June")  # one apart only at its end is that article's (trial s58 t17 F1)
+    write(tmp_path / "two.jsonl", {**record, "text": TEXT}, {**record, "text": june, "annotator": "bob"})
     assert one_error_line(annotator("import", "two.jsonl", "--db", "y.db", cwd=tmp_path)) == (
-        "two.jsonl:2: field 'text': article 'e6803' appears earlier with a different text (only a trailing newline "
-        "differs: the record's text has one more)"
+        "two.jsonl:2: field 'text': article 'e6803' appears earlier with a different text (they first differ at "
+        "character 57: the earlier text has …'ill open in May.\\n' (its end), the record's …'ill open in June.\\n' (its end))"
     )
 
 
