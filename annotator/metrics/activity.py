@@ -80,16 +80,19 @@ def _stretches(sessions: Sequence[Session], actions: list[tuple[datetime, str]])
     an end (`closed_at` None) ends at its article's last action before the next session opened, else where it
     opened: never open forever after a crash."""
     openings = sorted(_moment(s.opened_at) for s in sessions)
+    by_article: dict[str, list[datetime]] = {}
+    for when, article in sorted(actions):
+        by_article.setdefault(article, []).append(when)
     spans = []
     for session in sessions:
         start = _moment(session.opened_at)
         if session.closed_at is not None:
             end = max(start, _moment(session.closed_at))
-        else:
-            later = openings[bisect.bisect_right(openings, start) :]
-            until = later[0] if later else None
-            own = [w for w, a in actions if a == session.article_id and start <= w and (until is None or w < until)]
-            end = max(own, default=start)
+        else:  # its article's last action from its opening to the next opening (a bisect each, not a scan)
+            next_opening = bisect.bisect_right(openings, start)
+            own = by_article.get(session.article_id, [])
+            stop = bisect.bisect_left(own, openings[next_opening]) if next_opening < len(openings) else len(own)
+            end = own[stop - 1] if stop > bisect.bisect_left(own, start) else start
         spans.append((start, end))
     joined: list[tuple[datetime, datetime]] = []
     for start, end in sorted(spans):
