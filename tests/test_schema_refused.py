@@ -16,7 +16,8 @@ import pytest
 from processes import annotator, folder_state, one_error_line, screen_command, small_database
 
 from annotator.store import Store
-from annotator.store.schema import made_by_migrations, migrate, schema_objects
+from annotator.store.schema import migrate
+from annotator.store.schema_made import made_by_migrations, schema_objects
 from annotator.store.verify import schema_problems
 
 BOTH_TRIGGERS = "DROP TRIGGER events_are_append_only_update; DROP TRIGGER events_are_append_only_delete"

@@ -24,7 +24,8 @@ from annotator.places import open_regular
 from annotator.store.companions import companion, frameless_wal, hot_journal, not_sqlites
 from annotator.store.elsewhere import nobody_holds
 from annotator.store.journals import journal_misfit, not_its_own
-from annotator.store.schema import MIGRATION_SET, SCHEMA_VERSION, foreign_trigger, missing_objects
+from annotator.store.schema import MIGRATION_SET, SCHEMA_VERSION
+from annotator.store.schema_made import foreign_trigger, missing_objects
 from annotator.store.undecoded import undecoded
 from annotator.store.unlocked import Unlocked, identity_of, unlocked
 from annotator.store.wal_work import kept, unexplained, unfit
@@ -329,7 +330,7 @@ def _whole(db: sqlite3.Connection, shown: Path) -> str | None:
 def examined(target: Path, shown: Path, thorough: bool, whole: bool = True) -> sqlite3.Connection:
     """A read-only connection to a file known to be ours and sound (see the module's docstring); `thorough` runs
     the full integrity check, as every opening that may write does (which also refuses a trigger another program
-    added or changed: `schema.foreign_trigger`); `whole` refuses a schema lacking what the migrations make, and text that is not
+    added or changed: `schema_made.foreign_trigger`); `whole` refuses a schema lacking what the migrations make, and text that is not
     UTF-8 (`undecoded`: every opening but `check`'s, which names each)."""
     writing = thorough  # as asked: a read through a WAL is checked thoroughly too, below
     header = _header(target, shown)

@@ -22,13 +22,8 @@ from annotator.store.explained import annotation_problems, assignment_problems
 from annotator.store.history import replay
 from annotator.store.names import name_problems
 from annotator.store.reads import Reader
-from annotator.store.schema import (
-    SCHEMA_VERSION,
-    made_by_migrations,
-    made_index_tables,
-    missing_index_tables,
-    schema_objects,
-)
+from annotator.store.schema import SCHEMA_VERSION
+from annotator.store.schema_made import made_by_migrations, made_index_tables, missing_index_tables, schema_objects
 from annotator.store.temporary import temporary_files, temporary_write_failed
 from annotator.store.unlocked import torn
 from annotator.vocabulary import Status, is_model
