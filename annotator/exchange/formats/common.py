@@ -45,7 +45,6 @@ from annotator.models import (
 )
 from annotator.rows import SpanLike, Token
 from annotator.spans import edge_problem, fit
-from annotator.vocabulary import entered_name, is_model
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,41 +257,6 @@ def _map_hint(name: str) -> str:
 def without_map_hint(reason: str) -> str:
     """`unknown_label`'s words without the --label-map hint, for a reader that has no --label-map (`train`)."""
     return reason.split(MAP_HINT, 1)[0]
-
-
-def not_anyones_work(model: str) -> str:
-    """The error for --annotator on a record of the model's suggestions: it would make them a person's work."""
-    return f"this record holds the model's suggestions ({model}), not anyone's work: import them without --annotator"
-
-
-def annotator_of(found: Any, options: ReadOptions, where: Where, field: str, renames: bool = False) -> str:
-    """--annotator names the work of a record that names nobody; else the file's own name (by
-    `vocabulary.entered_name`'s rule, in NFC); else an error (never guess whose work it is). A record naming another
-    person than --annotator is an error (attack 31: alice's record became bob's and replaced his work), unless
-    `renames` (one Label Studio user's work, `labelstudio_users.OneUser`) or --rename asked for it. A record of the model's (`model:...`) is
-    never a person's: --annotator on one is an error."""
-    named = found if isinstance(found, str) and found else None
-    if named is not None and is_model(named) and options.annotator:
-        raise where.error(not_anyones_work(named), field)
-    if options.annotator and (named is None or renames or options.rename):
-        return options.annotator  # checked by the same rule where the option is read
-    if named is None:
-        raise where.error("the record names no annotator; give --annotator", field)
-    named, problem = entered_name(named)
-    if problem:
-        raise where.error(problem, field)
-    if options.annotator and named != options.annotator:
-        raise where.error(another_persons(named, options.annotator), field)
-    return named
-
-
-def another_persons(named: str, option: str) -> str:
-    """What a record naming `named` is told when imported with `--annotator option`."""
-    return (
-        f"the record names {quoted(named)} as its annotator, not {quoted(option)}: --annotator {option} names the work of "
-        "records that name nobody (import the file without --annotator: each record under the name it gives; "
-        "--rename takes them as yours deliberately)"
-    )
 
 
 def status_of(found: Any, default: Status, where: Where, field: str) -> Status:

@@ -46,7 +46,6 @@ from annotator.exchange.formats.common import (
     Read,
     RecordLike,
     TokensOf,
-    annotator_of,
     checked_span,
     guarded_items,
     label_of,
@@ -55,6 +54,7 @@ from annotator.exchange.formats.common import (
 from annotator.exchange.formats.conll_layout import NO_TAG, Row, cut_line, documents, has_docstart
 from annotator.exchange.formats.looks import refuse_foreign_file
 from annotator.exchange.formats.options import ExportOptions, ReadOptions
+from annotator.exchange.formats.whose import annotator_of
 from annotator.literal import quoted
 from annotator.models import Label, Status, nul_problem
 from annotator.rows import SpanLike, Token

@@ -32,7 +32,6 @@ from annotator.exchange.formats.common import (
     RecordLike,
     Skipped,
     TokensOf,
-    annotator_of,
     blank,
     checked_span,
     dumps,
@@ -45,6 +44,7 @@ from annotator.exchange.formats.common import (
 )
 from annotator.exchange.formats.options import SPEAKER_RELATION, ExportOptions, ReadOptions, Written
 from annotator.exchange.formats.speakers import kept, link_speaker, repeated_id
+from annotator.exchange.formats.whose import annotator_of
 from annotator.models import Integer, Label, Span, Status, Timestamp, Title
 from annotator.rows import SpanLike
 

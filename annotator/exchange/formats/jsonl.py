@@ -18,10 +18,8 @@ from annotator.exchange.formats.common import (
     Read,
     RecordLike,
     TokensOf,
-    another_persons,
     flag_and_comments,
     jsonl_records,
-    not_anyones_work,
     unknown_label,
 )
 from annotator.exchange.formats.common import dumps as encode
@@ -33,6 +31,7 @@ from annotator.exchange.formats.stored_spans import (
     StoredSpans,
     spans_digest,
 )
+from annotator.exchange.formats.whose import another_persons, not_anyones_work
 from annotator.literal import quoted
 from annotator.models import Label, NativeRecord
 from annotator.rows import SpanLike

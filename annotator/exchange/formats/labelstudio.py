@@ -60,7 +60,6 @@ from annotator.exchange.formats.common import (
     ImportedRecord,
     Read,
     Skipped,
-    annotator_of,
     blank,
     guarded,
     guarded_items,
@@ -91,6 +90,7 @@ from annotator.exchange.formats.labelstudio_users import OneUser, Users, maker, 
 from annotator.exchange.formats.looks import refuse_foreign, refuse_foreign_file
 from annotator.exchange.formats.options import ReadOptions
 from annotator.exchange.formats.stored_spans import same_spans
+from annotator.exchange.formats.whose import annotator_of
 from annotator.exchange.json_arrays import OneObject, json_array
 from annotator.models import Flag, Number, Status, Timestamp, Title
 from annotator.vocabulary import Label, is_model

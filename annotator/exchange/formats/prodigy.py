@@ -43,7 +43,6 @@ from annotator.exchange.formats.common import (
     ImportedRecord,
     Read,
     Skipped,
-    annotator_of,
     blank,
     checked_span,
     jsonl_records,
@@ -63,6 +62,7 @@ from annotator.exchange.formats.prodigy_export import (  # noqa: F401 (the forma
 from annotator.exchange.formats.prodigy_hashes import input_hash
 from annotator.exchange.formats.speakers import kept, link_speaker
 from annotator.exchange.formats.stored_spans import same_spans
+from annotator.exchange.formats.whose import annotator_of
 from annotator.literal import quoted, quoted_value
 from annotator.models import (
     Flag,

@@ -36,7 +36,6 @@ from annotator.exchange.formats.common import (
     Question,
     Read,
     Skipped,
-    annotator_of,
     checked_span,
     guarded,
     label_of,
@@ -51,6 +50,7 @@ from annotator.exchange.formats.prodigy import (
     file_tokens,
     keep_hashes,
 )
+from annotator.exchange.formats.whose import annotator_of
 from annotator.literal import quoted
 from annotator.models import Label, Span, SpanError, Status, Suggestion, check_span, utc_timestamp
 from annotator.rows import Token

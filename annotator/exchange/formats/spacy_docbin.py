@@ -36,7 +36,6 @@ from annotator.exchange.formats.common import (
     RecordLike,
     Skipped,
     TokensOf,
-    annotator_of,
     blank,
     checked_span,
     dumps,
@@ -49,6 +48,7 @@ from annotator.exchange.formats.docbin_extras import unread_extras
 from annotator.exchange.formats.options import INCORRECT_SPANS_KEY as INCORRECT
 from annotator.exchange.formats.options import ExportOptions, ReadOptions
 from annotator.exchange.formats.speakers import kept, with_speaker
+from annotator.exchange.formats.whose import annotator_of
 from annotator.literal import literal, quoted
 from annotator.models import Label, Span, Status
 from annotator.rows import SpanLike, Token
