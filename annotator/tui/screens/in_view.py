@@ -4,7 +4,8 @@ The wheel scrolls the article and leaves the cursor and the highlighted span whe
 screen, and a key then acted on it unseen (a trial: eight wheel turns down, then x rejected a span out of sight;
 only the span list's marker told). The cursor does not follow the view (as in less or vim) because a scroll would
 then change what is highlighted, and the next key would act on a span the person never chose; instead the key
-brings what it acts on back into view and says so, without acting: pressed again, it acts on what is shown.
+brings what it acts on back into view and says so, without acting: pressed again, it acts on what is shown. A
+window too small to show the text at all is said in the same way (`too_small`).
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ def brought_into_view(screen: ArticleScreen, again: str) -> bool:
     model = screen.model
     if not model.tokens:
         return False
+    if too_small(screen):
+        return True
     selection, item = screen._selection(), model.get(screen.current)
     if selection is not None:
         (start, end), what = selection, "the selection"
@@ -42,9 +45,30 @@ def brought_into_view(screen: ArticleScreen, again: str) -> bool:
 def disagreement_brought_into_view(screen: ArticleScreen, start: int, end: int, again: str) -> bool:
     """The review's pick keys act on the disagreement, not on the highlighted span: when it (start..end) is out of
     view, scroll to it, say so and return True; the key then picks nothing (the cursor stays where it is)."""
+    if too_small(screen):
+        return True
     if screen.view.shows(start, end):
         return False
     screen.view.follow(start)
     words = f"{quoted(shortened(screen.model.text[start:end], 60))} at {start}:{end}"
     screen.say(f"Not done: the disagreement {words} was out of view: shown now; {again}", "bold red")
+    return True
+
+
+def too_small(screen: ArticleScreen) -> bool:
+    """When the window cannot show the article's text, say how much larger it must be and return True: a key then
+    acts on nothing (a trial at 30x8 removed a span from a text 0 columns wide)."""
+    columns, rows = screen.view.lacking()
+    if not (columns or rows):
+        return False
+    wanted = " and ".join(
+        more
+        for more in (f"{columns} column(s) wider" if columns else "", f"{rows} row(s) taller" if rows else "")
+        if more
+    )
+    screen.say(
+        f"Not done: the window is too small to show the article's text: make it {wanted} (a key acts only on a span it "
+        "shows)",
+        "bold red",
+    )
     return True

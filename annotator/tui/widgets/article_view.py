@@ -154,6 +154,15 @@ class ArticleView(BaseStyle, ScrollView, can_focus=False):
         if wanted != top:
             self.scroll_to(y=wanted, animate=False, immediate=True)
 
+    def lacking(self) -> tuple[int, int]:
+        """The columns and rows the view lacks to show its text: lines wrap at no fewer than 8 columns (`_text_width`),
+        so a narrower view cuts every one (a trial at 30x8: the text was 0 columns wide, and x removed a span nobody
+        could see). Nothing is lacking before the text is laid out."""
+        if self.layout_ is None or not len(self.layout_):
+            return 0, 0
+        columns = self.layout_.width + GUTTER + 1 - self.scrollable_content_region.width
+        return max(columns, 0), max(1 - self.size.height, 0)
+
     def shows(self, start: int, end: int) -> bool:
         """Whether some of the characters start..end are on a row in view (always, before the text is laid out), and
         stay there while the view scrolls on to where it is going (a click on the scrollbar's track scrolls a page,
