@@ -32,6 +32,7 @@ CORE = [
     "annotator.reports.evaluation",
     "annotator.reports.evaluation_text",
     "annotator.reports.reference",
+    "annotator.reports.time_spent",
     "annotator.speaker_offers",
     "annotator.companion_names",
     "annotator.store.unlocked",

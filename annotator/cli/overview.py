@@ -51,8 +51,9 @@ def stats(
     between quitting and opening again is no work; a database of an older release counts every gap); what
     commands wrote (accept, import, merge, adjudicate --auto) is no
     time on a screen and is left out (an `accept` of a release before this one is counted: its events do not
-    say it was the command). Under `reviews`, each reviewer's time on gold's review screens, from the events
-    that name them.
+    say it was the command). Time under a name `rename-annotator` moved work from counts for the name it went to,
+    on the articles where that rename stands. Under `reviews`, each reviewer's time on gold's review screens, from
+    the events that name them.
 
     Example: annotator stats --db annotations.db
     """
@@ -60,16 +61,14 @@ def stats(
         raise fail("--json goes with --articles (the list of articles as JSON)")
     if articles:
         return _list_articles(db, json_output)
-    from annotator.metrics.activity import on_screen, reviewing_time, time_spent
+    from annotator.metrics.activity import reviewing_time
+    from annotator.reports.time_spent import screen_seconds
     from annotator.store.assignments import progress
     from annotator.store.sessions import sessions_of
 
     with read_whole(), errors_as_lines(), open_store(db, read_only=True, intact="rows") as store:
         figures = store.stats()
-        minutes = {
-            who: time_spent((e for e in store.events(annotator=who) if on_screen(e)), sessions_of(store.conn, who)) / 60
-            for who in store.annotators()
-        }
+        minutes = {who: seconds / 60 for who, seconds in screen_seconds(store).items()}
         reviewed = reviewing_time(store.events(annotator=GOLD), sessions_of(store.conn, GOLD))
         reviewing = {who: seconds / 60 for who, seconds in reviewed.items()}
         assignments = progress(store)

@@ -74,6 +74,14 @@ def sessions_of(conn: sqlite3.Connection, annotator: str) -> list[Session]:
     return [Session(*row) for row in conn.execute(sql, [annotator])]
 
 
+def every_session(conn: sqlite3.Connection) -> list[tuple[str, Session]]:
+    """Every session with the name it was opened under, in the order they were opened (`sessions_of`, for all)."""
+    if not has_table(conn):
+        return []
+    sql = "SELECT annotator, article_id, opened_at, closed_at, reviewer FROM sessions ORDER BY id"
+    return [(annotator, Session(*row)) for annotator, *row in conn.execute(sql)]
+
+
 class Sitting:
     """The session of the article a screen shows (the app's, from its first article to quitting): `shows` opens
     one as the screen shows an article, ending the one before at the same moment, and goes on in the same session
