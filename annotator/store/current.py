@@ -11,6 +11,11 @@ when a trained pipeline or an upgrade suggests the same span again) or by a span
 written: undoing the old decision makes the current suggestion pending again, and nobody else's decisions count.
 A quote's offer is its span and label: a rejected quote is not asked again because its suggested speaker moved.
 
+Gold is asked nothing (`takes_suggestions`): its spans come from the annotators' versions, which decided on the
+suggestions, and the review screen shows none; so is a model's name. Nothing is pending or undecided for them: the
+article list, `train --include-in-progress`'s note and an edit's "is pending again" counted every suggestion for gold
+(s58), and `left_undecided` leaves them out.
+
 Two more things settle a suggestion without a decision (newcomer trial 31). An entity suggestion (ACTOR, LOCATION,
 FIGURE) over any part of an entity span of theirs is covered: the guide's entity layer is flat, so it could never
 be accepted beside the span (a QUOTE may hold ACTORs: the layers are apart). And nothing is pending on an article
@@ -140,12 +145,21 @@ def decided_offers(conn: sqlite3.Connection, article_id: str, annotator: str) ->
     return _counted(conn, sql, [article_id, annotator])
 
 
+def takes_suggestions(annotator: str) -> bool:
+    """Whether the annotator is asked about the model's suggestions at all: not gold, nor a model's name (the module
+    docstring)."""
+    return annotator != GOLD and not annotator.startswith(MODEL_PREFIX)
+
+
 def undecided_ids(
     conn: sqlite3.Connection, article_id: str, annotator: str, *, spans: bool = False, done_settles: bool = True
 ) -> set[int]:
     """The current suggestions whose offer this annotator has decided on no suggestion with; `spans`: nor holds a
     span with, nor an entity span over, on an article they have not marked done (`is_pending`: what they are asked
-    about; `done_settles` False: whatever the article's status, `left_undecided`)."""
+    about; `done_settles` False: whatever the article's status, `left_undecided`). None for gold
+    (`takes_suggestions`)."""
+    if not takes_suggestions(annotator):
+        return set()
     decided = decided_offers(conn, article_id, annotator)
     marked = Counter[Offer]()
     done = False
@@ -209,7 +223,7 @@ def status_by_import(conn: sqlite3.Connection, article_id: str | None = None) ->
     return {pair for pair, imported in came.items() if imported}
 
 
-#: The done annotations `left_undecided` counts in: not gold's nor a model's (they take no suggestions).
+#: The done annotations `left_undecided` counts in: not gold's nor a model's (`takes_suggestions`).
 _DONE = "n.status = 'done' AND n.annotator != :gold AND substr(n.annotator, 1, :prefix) != :model"
 
 

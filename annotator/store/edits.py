@@ -128,14 +128,10 @@ class Store(Speaking):
             freed = self._freed(article_id, annotator, span)
             old["decisions"] += [{"suggestion_id": g["id"], "decision": "rejected"} for g in freed]
             message = f"removed {describe(span)}{unlinked}{pending_again(freed, span)}"
-            # the current suggestions the span repeated or covered (`store.current.is_pending`) are asked again; not
-            # gold's: it takes no suggestions, the review screen shows none (trial s58 t17 F2: "... is pending again"
-            # beside the header's "0 pending")
-            asked = annotator != GOLD
-            was = pending_ids(self.conn, article_id, annotator) | {g["id"] for g in freed} if asked else set()
+            # the current suggestions the span repeated or covered (`store.current.is_pending`) are asked again (none
+            # for gold, which is asked nothing: `current.takes_suggestions`)
+            was = pending_ids(self.conn, article_id, annotator) | {g["id"] for g in freed}
             edit = self._commit(article_id, annotator, "remove", old, new, message=message)
-            if not asked:
-                return edit
             uncovered = sorted(pending_ids(self.conn, article_id, annotator) - was)
             rows = [self._suggestion(article_id, i) for i in uncovered]
             return replace(edit, message=message + "".join(again(g, None) for g in rows))
