@@ -37,6 +37,16 @@ def conflict_line(conflict: MergeConflict, prefer: Prefer | None, db: Path) -> s
             f"article either (one person, one name); to take the rename with the work here: annotator "
             f"rename-annotator {shlex.quote(old)} {shlex.quote(new)} --db {shlex.quote(str(db))}"
         )
+    if conflict.refused_here is not None and conflict.renamed_there is not None:  # `rename-annotator` would refuse
+        old, new = conflict.annotator, conflict.renamed_there
+        hint = (
+            f": {quoted(old)} was renamed {quoted(new)} in {conflict.source} (annotator rename-annotator), and the "
+            f"work here went on since the files parted, so its copy under {quoted(new)} there was not merged on this "
+            f"article either (one person, one name); the rename cannot be taken here ({quoted(new)} has work of its "
+            f"own on {quoted(conflict.refused_here[1])}, where {quoted(old)} has too): if they are two people, rename "
+            f"back there: annotator rename-annotator {shlex.quote(new)} {shlex.quote(old)} --db "
+            f"{shlex.quote(conflict.source)}, then merge again"
+        )
     if conflict.renamed_onto_own and conflict.renamed_there is not None:  # NEW's own work here (`merge_renames`)
         old, new = conflict.annotator, conflict.renamed_there
         hint = (
@@ -148,10 +158,15 @@ def _unshared_line(report: MergeReport, several: bool) -> list[str]:
 
 
 def rename_lines(report: MergeReport) -> list[str]:
-    """What a merge did because of a rename (`store.merge_renames`): for each old name whose work of the other file
-    went under the new name, the other file's assignments a rename here moved to the new name (left out), and the
+    """What a merge did because of a rename (`store.merge_renames`): for each old name whose work here went to the new
+    name by the other file's rename, for each old name whose work of the other file went under the new name, the other file's assignments a rename here moved to the new name (left out), and the
     rename's copies there of older work than the same rename's here (kept this database's)."""
     lines = [
+        f"{old}'s work on {count} article(s) is now {new}'s: {quoted(old)} was renamed {quoted(new)} in {source} "
+        f"(annotator rename-annotator), and {quoted(new)} had no work of its own on them here"
+        for (source, old, new), count in report.work_renamed.items()
+    ]  # s58 t18 F3: it was said only as work "brought up to date"
+    lines += [
         f"{count} annotation(s) of {quoted(old)} merged under {quoted(new)}: a rename here (annotator rename-annotator) "
         f"moved the assignment of those articles from {quoted(old)} to {quoted(new)}"
         for (old, new), count in sorted(report.moved_by_rename.items())

@@ -64,10 +64,13 @@ from annotator.store.merge_renames import (
     edits_here,
     kept_apart,
     older_by_rename,
+    older_by_round_trip,
+    passed_through,
     rename_met,
     renamed_apart,
     renamed_there,
     shared,
+    work_renamed,
 )
 from annotator.store.merge_report import MergeConflict, MergeReport, TextConflict
 from annotator.store.merge_rows import (
@@ -88,7 +91,7 @@ from annotator.store.new_names import EnteringNames
 from annotator.store.pack import packed_pairs, record_merged_back
 from annotator.store.pipelines import carry_learned, learned_rows
 from annotator.store.reads import NOT_EDITS
-from annotator.store.renaming import move_work
+from annotator.store.renaming import move_work, own_work_met
 from annotator.store.same_titles import merged_same_titles
 from annotator.store.unchecked import pair_commands
 from annotator.vocabulary import Prefer
@@ -247,11 +250,12 @@ def _merge_source(store: Store, source: MergeSource, prefer: Prefer | None, repo
         )
         report.text_conflicts.append(TextConflict(str(source.path), row["id"], row["title"], who))
     annotations = [a for a in annotations if a["article_id"] in ours]
-    brought, taken_back, by_rename = merge_assignments(store, source, ours)
+    report.assignments_renamed += assignments_renamed(store.conn, source, ours, f"{MERGED_BY}{source.path}")
+    work_renamed(store.conn, source, ours, report.work_renamed)  # before the rename's work is merged
+    brought, taken_back, by_rename = merge_assignments(store, source, ours)  # after: a name renamed keeps its own
     report.assignments_added += brought
     report.assignments_taken_back += taken_back - by_rename
     report.assignments_moved_here += by_rename
-    report.assignments_renamed += assignments_renamed(store.conn, source, ours, f"{MERGED_BY}{source.path}")
     taken_there = take_back_as_there(store, source, ours, report)
     copy_comments(store, source, ours)
     suggestions: SuggestionIds | None = None
@@ -279,6 +283,8 @@ def _merge_source(store: Store, source: MergeSource, prefer: Prefer | None, repo
             report.unchanged += not empty(theirs)
         elif empty(theirs) and not source.edited(theirs_id, who):
             pass  # never touched there (an annotation undone back to nothing is work: an attacker's trial)
+        elif passed_through(store.conn, source, theirs_id, here, who):
+            pass  # a rename's work there, moved back since: nothing of it (`merge_renames`)
         elif theirs_id in shares and (why := past_shared(source.connection, theirs_id, who, shares[theirs_id])):
             title = store.article(here).title
             report.past_shared.append(PastShared(str(source.path), theirs_id, here, title, who, why))
@@ -313,6 +319,8 @@ def _merge_source(store: Store, source: MergeSource, prefer: Prefer | None, repo
         elif older_by_rename(store.conn, source, theirs_id, here, who):  # both renamed; ours went on from theirs
             report.unchanged += 1
             report.older_by_rename += 1
+        elif older_by_round_trip(store.conn, source, theirs_id, here, who):  # renamed away and back there, ours newer
+            report.unchanged += 1
         elif only_decisions_missing(mine, theirs):
             report.unchanged += 1  # ours, less decisions a format without suggestions cannot carry: kept whole
         elif alias is not None:  # renamed away here: no work goes under it, whatever `prefer` says (`aliases`)
@@ -322,7 +330,8 @@ def _merge_source(store: Store, source: MergeSource, prefer: Prefer | None, repo
                                                   renamed_to=alias))  # fmt: skip
         elif (moved := renamed_there(source, theirs_id, who)) is not None:  # ours went on since: kept whatever `prefer`
             report.conflicts.append(MergeConflict(source=str(source.path), article_id=here, title=store.article(here).title,
-                annotator=who, kept=Prefer.THIS, differs=differences(mine, theirs), renamed_there=moved))  # fmt: skip
+                annotator=who, kept=Prefer.THIS, differs=differences(mine, theirs), renamed_there=moved,
+                refused_here=own_work_met(store.conn, who, moved)))  # fmt: skip
         else:
             title = store.article(here).title
             report.conflicts.append(MergeConflict(source=str(source.path), article_id=here, title=title, annotator=who,

@@ -39,13 +39,33 @@ _CARRIED = f"""SELECT 1 FROM events WHERE article_id = ? AND annotator = ? AND a
                AND json_extract(after, '$.assignment.assigned_at') IS ? LIMIT 1"""
 
 
+#: The pair's last `assign` or `unassign` there, where it is an `assign` a rename made (`renaming`): the name it
+#: moved from and its moment.
+_RENAMED_INTO = """SELECT action, CASE WHEN json_valid(after) THEN json_extract(after, '$.renamed.from') END,
+                   CASE WHEN json_valid(after) THEN json_extract(after, '$.renamed.to') END, at FROM events
+                   WHERE article_id = ? AND annotator = ? AND action IN ('assign', 'unassign') ORDER BY id DESC LIMIT 1"""
+
+
+def _renamed_into(source: MergeSource, article: str, annotator: str) -> tuple[str, str] | None:
+    """(the old name, the moment) where the other file's assignment of the pair is a rename's (its last assigning
+    event an `assign` naming the move to `annotator`), else None."""
+    row = source.connection.execute(_RENAMED_INTO, [article, annotator]).fetchone()
+    if row is None or row[0] != "assign" or row[2] != annotator or not isinstance(row[1], str):
+        return None
+    return row[1], str(row[3])
+
+
 def merge_assignments(store: Store, source: MergeSource, ours: dict[str, str]) -> tuple[int, int, int]:
     """Their assignments that this database lacks (by article and annotator), each with an `assign` event here.
     One taken back here (an `unassign` event) after it was made there stays taken back: the newer decision wins
-    (an old pack merged after `assign` gave its articles to others). How many were added, left out so, and of those
-    how many a rename took back (`renaming`: its `unassign` names the move; the new name holds it). One an earlier
-    merge carried here, taken back since, is not counted: that merge said it, and the decision here is newer (an
-    old pack merged again said it left them out at every merge: hD brief)."""
+    (an old pack merged after `assign` gave its articles to others), and a rename there since is newer still (s58
+    t18 F1: a rename back in a pack, as a merge advised, left bob's done work unassigned, the line blaming an
+    `assign` nobody ran). One a rename there moved from a name that still holds it here is not added: the rename was
+    not taken on that article (its work conflicts: `merge_renames`), and both names would hold it (s58 t18 F2: three
+    assignees at overlap 2). How many were added, left out so, and of those how many a rename took back
+    (`renaming`: its `unassign` names the move; the new name holds it). One an earlier merge carried here, taken
+    back since, is not counted: that merge said it, and the decision here is newer (an old pack merged again said
+    it left them out at every merge: hD brief)."""
     have = set(store.conn.execute("SELECT article_id, annotator FROM assignments"))
     taken_back = {(row[0], row[1]): (row[2], row[3] == row[1]) for row in store.conn.execute(_TAKEN_BACK)}
     now, added, taken_back_count, renamed = utc_now(), 0, 0, 0
@@ -53,8 +73,11 @@ def merge_assignments(store: Store, source: MergeSource, ours: dict[str, str]) -
         here = ours.get(row["article_id"])
         if here is None or (here, row["annotator"]) in have:
             continue
+        moved = _renamed_into(source, row["article_id"], row["annotator"])
+        if moved is not None and (here, moved[0]) in have:
+            continue  # the rename stays out on this article: the old name keeps its assignment
         last, by_rename = taken_back.get((here, row["annotator"]), (None, False))
-        if _taken_back_since(last, row["assigned_at"]):
+        if _taken_back_since(last, row["assigned_at"]) and (moved is None or _taken_back_since(last, moved[1])):
             if not store.conn.execute(_CARRIED, [here, row["annotator"], row["assigned_at"]]).fetchone():
                 taken_back_count += 1
                 renamed += by_rename

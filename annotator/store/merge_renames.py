@@ -120,10 +120,15 @@ def rename_met(
     stays OLD's, and one conflict, on OLD's pair, names the rename (the module's docstring). None otherwise."""
     new = renamed_there(source, their_article, name)
     standing = new is not None and renamed_here(source.connection, their_article, name) is not None
-    if standing and new is not None and own_work_here(store_conn, source, their_article, here, new):
+    if (
+        standing
+        and new is not None
+        and not round_trip(source, their_article, name, new)
+        and own_work_here(store_conn, source, their_article, here, new)
+    ):
         return name, new
     for (old,) in source.connection.execute(_MOVED_FROM, [their_article, name]):
-        if not isinstance(old, str) or old == name:
+        if not isinstance(old, str) or old == name or round_trip(source, their_article, old, name):
             continue
         stands = goes_under(source.connection, their_article, old) == name
         if (stands or empty(work(source.connection, their_article, name))) and own_work_here(
@@ -131,6 +136,70 @@ def rename_met(
         ):
             return old, name
     return None
+
+
+def round_trip(source: MergeSource, their_article: str, name: str, back_to: str) -> bool:
+    """Whether `name`'s work on the article there came by a rename from `back_to` (its history begins with that
+    rename's event): a rename of `name` to `back_to` there is that one taken back (`rename-annotator alice bob` after
+    `bob alice`, as a merge's conflict line advises), no rename onto `back_to`'s own work (s58 t18 F2: read as one, it
+    advised the first rename again, round after round)."""
+    theirs = [e for e in source.events(their_article, name) if e["action"] not in NOT_EDITS]
+    return bool(theirs) and _renamed(theirs[0]) == (back_to, name)
+
+
+def _net(events: list[Row]) -> list[Row]:
+    """The history without renames taken back: a rename's event followed by the one moving the work back (`bob` to
+    `alice`, then `alice` to `bob`, nothing of the name's between) are left out, as the work is as it was."""
+    kept: list[Row] = []
+    for event in events:
+        moved, last = _renamed(event), _renamed(kept[-1]) if kept else None
+        if moved is not None and last is not None and moved == (last[1], last[0]):
+            kept.pop()
+        else:
+            kept.append(event)
+    return kept
+
+
+def older_by_round_trip(
+    store_conn: sqlite3.Connection, source: MergeSource, their_article: str, here: str, name: str
+) -> bool:
+    """Whether `name`'s history there, without a rename taken back (`_net`), is the start of its history here: the
+    work here went on since the files parted, and there it was only renamed away and back (s58 t18 F2: bob worked on
+    here after packing; after the advised rename back in his pack, merging it was a conflict, then a loop). Ours,
+    newer, is kept, counted unchanged, whatever `prefer` says."""
+    theirs = [e for e in source.events(their_article, name) if e["action"] not in NOT_EDITS]
+    net = _net(theirs)
+    mine = edits_here(store_conn, here, name)
+    return len(net) < len(theirs) and len(mine) >= len(net) and shared(mine, net)
+
+
+def passed_through(
+    store_conn: sqlite3.Connection, source: MergeSource, their_article: str, here: str, name: str
+) -> bool:
+    """Whether `name`'s work there is nothing but a rename's taken back (alice held bob's work there between a rename
+    and its undoing, and holds nothing now) and `name` has nothing here: nothing to bring (a copy would add the
+    rename's two events and a to-do row of a name never on the article here)."""
+    if not empty(work(source.connection, their_article, name)) or not empty(work(store_conn, here, name)):
+        return False
+    theirs = [e for e in source.events(their_article, name) if e["action"] not in NOT_EDITS]
+    return bool(theirs) and not _net(theirs) and not edits_here(store_conn, here, name)
+
+
+def work_renamed(
+    store_conn: sqlite3.Connection, source: MergeSource, ours: dict[str, str], counts: dict[tuple[str, str, str], int]
+) -> None:
+    """Counts into `counts`, by (file, OLD, NEW), the articles where OLD's work here goes to NEW by the other file's
+    rename standing there, as it is (`_comes_as_it_is`: NEW had nothing of its own here): said in one line (s58 t18
+    F3: bob's done work became alice's, and the merge only said "brought up to date")."""
+    for row in source.annotations():
+        their_article, name = row["article_id"], row["annotator"]
+        here = ours.get(their_article)
+        if here is None or empty(work(store_conn, here, name)):
+            continue
+        new = renamed_here(source.connection, their_article, name)
+        if new is not None and _comes_as_it_is(store_conn, source, their_article, here, name):
+            key = (str(source.path), name, new)
+            counts[key] = counts.get(key, 0) + 1
 
 
 def assignments_renamed(store_conn: sqlite3.Connection, source: MergeSource, ours: dict[str, str], by: str) -> int:

@@ -24,6 +24,7 @@ class MergeConflict:
     renamed_onto_own: bool = False  # with renamed_there: the new name has work of its own here (`rename_met`)
     renamed_apart: tuple[str, str] | None = None  # (OLD, the name here): OLD renamed this annotator there, else here
     assignment_to: str | None = None  # a rename here moved its assignment there to this name (`merge_renames`)
+    refused_here: tuple[str, str] | None = None  # with renamed_there: (id, title) where the new name's work refuses it
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,8 @@ class MergeReport:
     taken_back_there: list[TakenBackThere] = field(default_factory=list)  # ours the other file took back since
     #: (old, new): so many of their pairs of a name whose assignment a rename here moved, merged under the new one
     moved_by_rename: dict[tuple[str, str], int] = field(default_factory=dict)
+    #: (file, old, new): so many articles where old's work here went to new by the other file's rename (`merge_renames`)
+    work_renamed: dict[tuple[str, str, str], int] = field(default_factory=dict)
     tokens_refined: int = 0  # articles that took the other file's finer tokens (`merge_rows.take_finer_tokens`)
     conflicts: list[MergeConflict] = field(default_factory=list)
     text_conflicts: list[TextConflict] = field(default_factory=list)
