@@ -35,7 +35,7 @@ from annotator.exchange.not_articles import annotations_array, json_min_line, no
 from annotator.exchange.skipping import Skippable, articles_of, what_to_do
 from annotator.exchange.titles import title_from
 from annotator.literal import quoted
-from annotator.models import ArticleIn, blank_problem
+from annotator.models import ArticleIn, blank_problem, nul_problem
 from annotator.places import Note
 
 ARTICLE_FIELDS = {"id", "title", "text", "meta"}
@@ -46,6 +46,10 @@ def read_text_file(path: Path) -> ArticleIn:
     problem = blank_problem(text)
     if problem:
         raise InputError(f"the file {'is empty' if not text else problem}", path=str(path), line=1)
+    if "\0" in text:  # named where it is, as a bad byte is (`files.decode`), not as the whole text's (trial s59 F3)
+        start = text.rfind("\n", 0, text.index("\0")) + 1
+        line = text[start:].split("\n", 1)[0]
+        raise InputError(nul_problem("the line", line), path=str(path), line=text.count("\n", 0, start) + 1)
     try:
         return ArticleIn(text=text, title=title_from(text), meta={"source": str(path)})
     except ValidationError as error:
