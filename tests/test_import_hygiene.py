@@ -31,6 +31,7 @@ CORE = [
     "annotator.suggest",
     "annotator.reports.evaluation",
     "annotator.reports.evaluation_text",
+    "annotator.reports.evaluation_whose",
     "annotator.reports.reference",
     "annotator.reports.time_spent",
     "annotator.speaker_offers",

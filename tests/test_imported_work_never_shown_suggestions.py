@@ -145,11 +145,11 @@ def test_binary_answers_imported_count_only_what_they_answered(tmp_path: Path) -
     ok("import", tmp_path / "teach.jsonl", "--format", "prodigy", "--annotator", "erin", "--db", db)
     out = ok("evaluate", "--db", db, "--gold-from", "bob", "--include-in-progress")
     assert corrections_lines(out)[:5] == [  # bob's come by `annotator accept`: no person's check, counted apart
-        "corrections of the suggestions by bob, erin (2 article annotation(s) of those scored)",
+        "corrections of the suggestions by erin (1 article annotation(s) of those scored)",
         "  1 of them came by `annotator import` (another tool's work, never shown the suggestions): only the "
         "suggestions its file answered count there",
         "suggester      label      suggested   accepted      moved relabelled   rejected    pending",
         "prodigy        ACTOR              2      50.0%       0.0%       0.0%      50.0%       0.0%",
-        "5 suggestion(s) `annotator accept` accepted, unchanged since, are left out: a command's accept is no "
-        "person's check",
+        "5 suggestion(s) `annotator accept` accepted, unchanged since, are left out, and with them bob's 1 article "
+        "annotation(s), which hold nothing else: a command's accept is no person's check",
     ]

@@ -29,6 +29,7 @@ from annotator.reports.against_model import against_itself, own_versions
 from annotator.reports.agreement import ROUGH
 from annotator.reports.apart import Apart, apart
 from annotator.reports.chosen_versions import MODEL, chosen_labels, suggested_spans
+from annotator.reports.evaluation_whose import by_a_person
 from annotator.reports.learned import uses_shipped
 from annotator.reports.learned_left_out import LearnedLeftOut, leave_out_learned
 from annotator.reports.paired import Paired, against_names, paired
@@ -116,6 +117,8 @@ class ScoreReport(BaseModel):
     #: The reference's quotes on the articles scored, whatever the labels scored (speakers need a quote suggester).
     reference_quotes: int = Field(default=0, exclude=True)
     corrections: Corrections
+    #: Annotators whose work on the articles scored is all `annotator accept`'s, by article annotations: left out.
+    corrections_left_out: dict[str, int] = Field(default_factory=dict)
     #: None with fewer than `intervals.FEWEST` articles with spans (`drawn`), as for every interval.
     micro_interval: MicroInterval | None = None
     drawn: int = Field(default=0, exclude=True)
@@ -272,6 +275,9 @@ def score(
     humans = telemetry_from
     if humans is None:
         humans = [annotator] if annotator is not None else [n for n in store.annotators() if n != GOLD]
+    statuses, within = wanted_statuses(include_in_progress), set(ids)
+    each = {name: _of(load_corrections(store, [name], statuses, within), used, suggesters) for name in humans}
+    telemetry, left = by_a_person(_of(load_corrections(store, humans, statuses, within), used, suggesters), each)
     return ScoreReport(
         predicted=predicted_name,
         reference=reference.name,
@@ -298,9 +304,8 @@ def score(
         speakers=result.speakers,
         micro_interval=MicroInterval.of(f1_interval(exact_counts), f1_interval(overlap_counts)),
         drawn=with_spans(exact_counts),
-        corrections=_of(
-            load_corrections(store, humans, wanted_statuses(include_in_progress), set(ids)), used, suggesters
-        ),
+        corrections=telemetry,
+        corrections_left_out=left,
         their_ner=their,
         against=compared_with,
         reference_quotes=sum(s.label is Label.QUOTE for i in ids for s in reference.spans[i]),

@@ -7,6 +7,7 @@ from annotator.metrics.evaluation import LabelScores
 from annotator.reports.agreement import figure
 from annotator.reports.chosen_versions import MODEL
 from annotator.reports.evaluation import ScoreReport
+from annotator.reports.evaluation_whose import left_out_line
 from annotator.reports.learned_left_out import left_out_lines
 from annotator.reports.no_interval import no_interval
 from annotator.reports.paired import paired_lines
@@ -116,13 +117,18 @@ def _correction_lines(report: ScoreReport, db: str = "") -> list[str]:
     """How the annotators corrected the suggestions on the articles scored: a table, or why there is none."""
     telemetry = report.corrections
     whose = "the suggestions" if telemetry.of is None else f"{', '.join(telemetry.of)}'s suggestions"
-    if not telemetry.annotators:
+    if not telemetry.annotators and not report.corrections_left_out:
         return ["", f"corrections of {whose}: none, nobody but gold has annotated in this database"]
     who = ", ".join(telemetry.annotators)
-    lines = ["", f"corrections of {whose} by {who} ({telemetry.annotations} article annotation(s) of those scored)"]
+    if telemetry.annotators:
+        lines = ["", f"corrections of {whose} by {who} ({telemetry.annotations} article annotation(s) of those scored)"]
+    else:  # every annotation scored is `annotator accept`'s: said below
+        lines = ["", f"corrections of {whose}: none a person made on the articles scored"]
     elsewhere = "another tool's work, never shown the suggestions"
     by_command = sum(telemetry.accepted_by_command.values())
-    if telemetry.annotations and not telemetry.rows and telemetry.of is not None and not by_command:
+    if not telemetry.annotators:  # `annotator accept`'s alone: the line below says so
+        pass
+    elif telemetry.annotations and not telemetry.rows and telemetry.of is not None and not by_command:
         seen = ", ".join(f"{name}'s" for name in telemetry.others)
         lines.append(
             f"  none of them were shown to {who}"
@@ -157,10 +163,7 @@ def _correction_lines(report: ScoreReport, db: str = "") -> list[str]:
             cells = [f"{row.suggested:>10}"] + [f"{_share(row.shares[h]):>10}" for h in heads[1:]]
             lines.append(f"{row.suggester:<14} {row.label.value:<9} " + " ".join(cells))
     if by_command:
-        lines.append(
-            f"{by_command} suggestion(s) `annotator accept` accepted, unchanged since, are left out: a command's "
-            "accept is no person's check"
-        )
+        lines.append(left_out_line(by_command, report.corrections_left_out))
     added = ", ".join(f"{label.value} {count}" for label, count in telemetry.added.items())
     lines.append(f"spans added with no suggestion: {added}")
     if any(telemetry.imported.values()):
