@@ -154,7 +154,9 @@ def test_a_killed_export_leaves_a_temporary_that_the_next_export_names_and_leave
     assert (result.returncode, result.stderr) == (
         0,
         f"annotator: note: {out / 'all.jsonl'}: a leftover {left} from an interrupted run is beside it; remove it if "
-        "it is yours\n",
+        "it is yours\nnote: 4000 record(s) of an article with no suggestion, their annotator 'model:' naming no "
+        "suggester (ingested with --no-suggest, or the suggesters found nothing in it; `annotator suggest` suggests "
+        "for those never suggested)\n",
     )
     assert (partials(), (out / left).read_bytes() == before, (out / "all.jsonl").exists()) == ([left], True, True)
 

@@ -12,6 +12,7 @@ import json
 import os
 import re
 import shlex
+from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -159,12 +160,24 @@ def suggestion_record(
     return Record(article_id, text, title, meta, model_name(sorted(set(suggesters))), Status.TODO, spans)
 
 
-def suggestion_records(store: Store) -> Iterator[Record]:
+#: The note counting the records `suggestion_records` writes of articles without suggestions.
+NO_SUGGESTION = (
+    "record(s) of an article with no suggestion, their annotator 'model:' naming no suggester (ingested with "
+    "--no-suggest, or the suggesters found nothing in it; `annotator suggest` suggests for those never suggested)"
+)
+
+
+def suggestion_records(store: Store, notes: Counter[str] | None = None) -> Iterator[Record]:
     """Every article with the model's current suggestions (`Reader.current_suggestions`), as if the model were
-    an annotator."""
+    an annotator. One with none is written too (a Label Studio task, so every article goes there and comes back;
+    `predict` writes such a record alike), named "model:", no suggester, and counted in `notes`, which say why
+    (trial s59 t19 F4: the name alone said nothing); the store cannot tell one never suggested from one the
+    suggesters found nothing in."""
     for article_id in store.article_ids():
-        article = store.article(article_id)  # a NaN meta an older release stored: refused by `export` before
         suggestions = store.current_suggestions(article_id)
+        if not suggestions and notes is not None:
+            notes[NO_SUGGESTION] += 1
+        article = store.article(article_id)  # a NaN meta an older release stored: refused by `export` before
         record = suggestion_record(
             article.id, article.text, article.title, article.meta, suggestions, (s.suggester for s in suggestions)
         )
@@ -230,7 +243,9 @@ def export(
         options.written.left_out.update(status for status in statuses if status not in options.statuses)
     total = count_records(store, annotator, options.statuses) if progress else 0
     records: Iterable[Record] = (
-        annotator_records(store, annotator, options.statuses) if annotator else suggestion_records(store)
+        annotator_records(store, annotator, options.statuses)
+        if annotator
+        else suggestion_records(store, options.written.notes)
     )
     if options.labels != frozenset(Label):
         records = only_labels(records, options.labels)
