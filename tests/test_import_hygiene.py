@@ -62,6 +62,7 @@ CORE = [
     "annotator.exchange.renamed_names",
     "annotator.store.merge_assignments",
     "annotator.store.merge_sessions",
+    "annotator.store.merge_notes",
     "annotator.store.merge_renames",
     "annotator.store.packs_out",
     "annotator.store.ends_aside",

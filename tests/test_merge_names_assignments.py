@@ -61,6 +61,9 @@ def test_a_few_are_all_named_and_of_several_files_each_says_whose(tmp_path: Path
     run("pack", "--annotator", "bob", "-o", "bob2.db", "--db", "team.db", cwd=tmp_path)
     run("assign", "--annotators", "erin", "--db", "bob2.db", cwd=tmp_path)
     assert run("merge", "bob.db", "bob2.db", "--db", "team.db", cwd=tmp_path)[1:] == [
+        # bob.db's merge took bob's assignments back: bob2.db's, which took them back too, is recorded and no more
+        "2 article(s) of bob's, out in a pack here, recorded as merged back from bob2.db, nothing else written to "
+        "them (a `merged` event each, no edit)",
         "4 assignment(s) added:",
         "  a1 'Harbour bridge to close' to dave (from bob.db)",
         "  a2 'Ferry strike called off' to carol (from bob.db)",

@@ -25,6 +25,15 @@ def run(folder: Path, *args: str) -> tuple[list[str], str]:
     return result.stdout.splitlines(), result.stderr
 
 
+def crowded(article: str, title: str, source: str = "p1.db") -> str:
+    """The note of an article the file gave to dave in the place of bob, who keeps it here (trial s58 t16 F5)."""
+    return (
+        f"note: {article} '{title}' now has 3 assignees (alice, bob, dave), where it had 2: {source} gave bob's place "
+        "to dave, and bob keeps it here; annotator assign --annotators alice,bob,dave --overlap 2 (every name assigned "
+        "here) gives back the place of the busiest who has not started it"
+    )
+
+
 def team_and_pack(folder: Path, *suggest: str) -> None:
     """team.db: both articles assigned to alice and bob; bob's pack p1.db, in which `assign` gave them to dave."""
     (folder / "a.jsonl").write_text("".join(json.dumps(t) + "\n" for t in TEXTS), encoding="utf-8")
@@ -73,6 +82,7 @@ def test_an_assignment_begun_here_stays_said_and_the_pack_is_no_longer_out(tmp_p
         "1 assignment(s) the other file took back kept here:",
         "  second 'Two' of bob: bob began it here (a started article stays its annotator's, as annotator assign "
         "keeps it)",
+        crowded("second", "Two"),
     ]
 
 
@@ -87,6 +97,8 @@ def test_an_assignment_given_again_here_since_stays_said(tmp_path: Path) -> None
         "2 assignment(s) the other file took back kept here:",
         "  first 'One' of bob: assigned again here since that file's copy (annotator assign here), which stands",
         "  second 'Two' of bob: assigned again here since that file's copy (annotator assign here), which stands",
+        crowded("first", "One"),
+        crowded("second", "Two"),
     ]
     assert run(tmp_path, "stats", "--articles", "--db", "team.db")[0] == [
         "id      alice  bob   dave  title",
@@ -144,6 +156,7 @@ def test_a_take_back_kept_here_is_said_once_not_at_every_merge_of_the_pack(tmp_p
         "1 assignment(s) the other file took back kept here:",
         "  second 'Two' of bob: bob began it here (a started article stays its annotator's, as annotator assign "
         "keeps it)",
+        crowded("second", "Two"),
     ]
     written = events(tmp_path)
     said, _ = run(tmp_path, "merge", "p1.db", "--db", "team.db")
@@ -183,6 +196,8 @@ def test_a_take_back_of_a_file_with_another_history_is_not_carried_and_said_once
         "2 assignment(s) the other file took back not carried here: its history of them is not this database's (it "
         "was not packed from here, or they were made anew here since), so its take-back is no decision on them: "
         "first 'One' of bob, second 'Two' of bob",
+        crowded("first", "One", "other.db"),
+        crowded("second", "Two", "other.db"),
     ]
     assert run(tmp_path, "stats", "--articles", "--db", "team.db")[0] == [
         "id      alice  bob   dave  title",

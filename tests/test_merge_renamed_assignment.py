@@ -71,6 +71,8 @@ def test_the_packs_work_goes_under_the_new_name(tmp_path: Path) -> None:
     merged = annotator("merge", "pack.db", "--db", "r.db", cwd=tmp_path)
     assert (merged.returncode, merged.stderr) == (0, "")
     assert merged.stdout.splitlines()[1:] == [
+        "1 article(s) of Ana's, out in a pack here, recorded as merged back from pack.db, nothing else written to them "
+        "(a `merged` event each, no edit)",
         "1 annotation(s) of 'Ana' merged under 'bea': a rename here (annotator rename-annotator) moved the assignment "
         "of those articles from 'Ana' to 'bea'",
         "2 assignment(s) of the other file left out: a rename here (annotator rename-annotator) moved them to the new "

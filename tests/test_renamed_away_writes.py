@@ -104,7 +104,11 @@ def test_a_pack_merged_after_its_annotator_was_renamed_names_the_rename_and_stay
         pack.set_status("hand-1", "Ana", "in_progress")
     merged = annotator("merge", "pack-ana.db", "--db", "r.db", "--prefer", "other", cwd=tmp_path)
     assert merged.returncode == 1
-    assert merged.stdout.splitlines()[2] == (
+    assert merged.stdout.splitlines()[1] == (  # the pack's pairs, read back, only recorded (s58 t16 F7)
+        "3 article(s) of Ana's, out in a pack here, recorded as merged back from pack-ana.db, nothing else written to "
+        "them (a `merged` event each, no edit)"
+    )
+    assert merged.stdout.splitlines()[3] == (
         'conflict: Ana on hand-1 \'Mayor Ana Ruiz said "Riverton will rebuild the bridge by May" after floods cut off '
         "1,200 homes.' differs in pack-ana.db (status: todo here, in_progress there; spans: 4 only there (ACTOR 'Ana "
         "Ruiz', LOCATION 'Riverton' ...)): kept this database's: 'Ana' was renamed 'bob' here (annotator "

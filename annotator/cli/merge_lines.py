@@ -22,6 +22,14 @@ if TYPE_CHECKING:
 def conflict_line(conflict: MergeConflict, prefer: Prefer | None, db: Path) -> str:
     """`conflict: ANNOTATOR on ARTICLE 'TITLE' differs in SOURCE (what differs): kept ...` and what to do."""
     how = "took the other's" if conflict.kept == "other" else "kept this database's"
+    if prefer is not None and conflict.newer == ("here" if conflict.kept == "other" else "there"):  # s58 t18 F4
+        how += (
+            f", the older version: this database's was changed after it and is replaced all the same, as --prefer "
+            f"other asks (u on that article as {quoted(conflict.annotator)} gives it back)"
+            if conflict.kept == "other"
+            else ", the older version: the other's was changed after it and is left out all the same, as --prefer "
+            "this asks"
+        )
     hint = "" if prefer else " (--prefer other takes theirs)"
     if conflict.renamed_to is not None:  # theirs stays out whatever --prefer says (`store.aliases`)
         hint = (
@@ -133,7 +141,7 @@ def taken_back_lines(report: MergeReport, several: bool) -> list[str]:
             lines.append(f"  {one.article_id}{title} {'of' if one.kept else 'from'} {one.annotator}{where}{reason}")
         if len(group) > NAMED:
             lines.append(f"  and {len(group) - NAMED} more (annotator stats --articles)")
-    return lines + _unshared_line(report, several)
+    return lines + _unshared_line(report, several) + crowded_lines(report)
 
 
 def _unshared_line(report: MergeReport, several: bool) -> list[str]:
@@ -210,3 +218,60 @@ def past_shared_left_out(report: MergeReport) -> list[str]:
         return []
     sources = ", ".join(dict.fromkeys(past.source for past in report.past_shared))
     return [f"{len(report.past_shared)} annotation(s) of {sources} not merged: past the text shared (listed above)"]
+
+
+def crowded_lines(report: MergeReport) -> list[str]:
+    """The articles the other file gave to someone in the place of an assignee who keeps it here (listed above, by
+    `taken_back_lines`): each now has more assignees than before (s58 t16 F5: 3 at an overlap of 2, not said), and
+    `assign` with every name assigned here at the article's former count gives the place beyond it back."""
+    from annotator.store.assignments import NAMED
+
+    lines = [
+        f"note: {one.article_id} {quoted(clipped(one.title, 40))} now has {len(one.assignees)} assignees "
+        f"({', '.join(one.assignees)}), where it had {one.before}: {one.source} gave {_and(one.keeps)}'s place to "
+        f"{_and(one.added)}, and {_and(one.keeps)} {'keeps' if len(one.keeps) == 1 else 'keep'} it here; annotator "
+        f"assign --annotators {shlex.quote(','.join(one.team))} --overlap {one.before} (every name assigned here) "
+        "gives back the place of the busiest who has not started it"
+        for one in report.crowded[:NAMED]
+    ]
+    if len(report.crowded) > NAMED:
+        lines.append(f"note: and {len(report.crowded) - NAMED} more article(s) so (annotator stats --articles)")
+    return lines
+
+
+def _and(names: tuple[str, ...]) -> str:
+    return " and ".join(names)
+
+
+def left_older_lines(report: MergeReport) -> list[str]:
+    """The other file's work older than ours, which the work here went on from: left out, no conflict, and counted
+    unchanged, which said nothing of it (s58 t16 F7); per file, the first few named."""
+    from annotator.store.assignments import NAMED
+
+    lines = []
+    for source in dict.fromkeys(one.source for one in report.left_older):
+        older = [one for one in report.left_older if one.source == source]
+        lines.append(
+            f"{len(older)} annotation(s) of {source} left out, older than this database's: the work here went on "
+            "from it (no conflict; counted unchanged):"
+        )
+        lines += [f"  {one.article_id} {quoted(clipped(one.title, 40))} of {one.annotator}" for one in older[:NAMED]]
+        if len(older) > NAMED:
+            lines.append(f"  and {len(older) - NAMED} more")
+    return lines
+
+
+def read_back_lines(report: MergeReport) -> list[str]:
+    """A pack's articles read back with nothing written to them: the merge records each (a `merged` event), which
+    "0 event(s) added" did not say (s58 t16 F7: the file changed, the counts said nothing was written)."""
+    return [
+        f"{one.articles} article(s) of {one.annotator}'s, out in a pack here, recorded as merged back from {one.source}, "
+        "nothing else written to them (a `merged` event each, no edit)"
+        for one in report.read_back
+    ]
+
+
+def replaced_count(report: MergeReport) -> str:
+    """The summary's count of annotations `--prefer other` replaced, and how many by an older version (s58 t18 F4)."""
+    older = sum(1 for conflict in report.conflicts if conflict.kept == "other" and conflict.newer == "here")
+    return f"{report.overwritten} annotation(s) replaced by the other's{f' ({older} by an older version)' if older else ''}"

@@ -22,7 +22,15 @@ from annotator.cli.common import (
     stored,
 )
 from annotator.cli.logins import check_entering, checked_login
-from annotator.cli.merge_lines import assignment_lines, conflict_line, ends_aside_lines, past_shared_left_out
+from annotator.cli.merge_lines import (
+    assignment_lines,
+    conflict_line,
+    ends_aside_lines,
+    left_older_lines,
+    past_shared_left_out,
+    read_back_lines,
+    replaced_count,
+)
 from annotator.cli.names import checked_name, named
 from annotator.cli.paths import PathType, database_paths
 from annotator.cli.same_titles import by_merge, same_title_note
@@ -340,7 +348,7 @@ def merge(
         stored(f"the merge is stored in {db}")
         say(
             f"{report.articles_added} article(s), {report.annotations_added} annotation(s) and "
-            f"{report.events_copied} event(s) added; {report.overwritten} annotation(s) replaced by the other's; "
+            f"{report.events_copied} event(s) added; {replaced_count(report)}; "
             f"{report.unchanged} unchanged; "
             f"{len(report.conflicts) + len(report.text_conflicts) + len(report.past_shared)} conflict(s) -> {db}"
         )
@@ -349,6 +357,8 @@ def merge(
                 f"{report.brought_up_to_date} annotation(s) brought up to date: the other file's work went on from "
                 "this database's (no conflict; its later events are added)"
             )
+        for line in [*left_older_lines(report), *read_back_lines(report)]:
+            say(line)
         if report.suggestions_copied:
             say(f"{report.suggestions_copied} suggestion(s) added")
         if report.tokens_refined:

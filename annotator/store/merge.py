@@ -33,7 +33,9 @@ annotator's article out in a pack here, read back, gets a `merged` event naming 
 (`store.pack.record_merged_back`: the pack's work is told from work done here), and so does every other one the
 merge copied events to (a screen open on it names them as the merge's, not another window's: `store.screen_events`).
 The screens' sessions of the articles it carries come along, but for work it left out (`merge_sessions`), so that
-`stats` counts time spent in a pack as the pack does.
+`stats` counts time spent in a pack as the pack does. What its counts do not show is found for `merge` to say
+(`merge_notes`: an article given in the place of an assignee who keeps it, a pack's articles only recorded as read
+back, the side of a conflict changed last); theirs older than ours, left out, is named (`LeftOlder`).
 Everything is one transaction: all or nothing.
 
 The other file (`annotator.store.merge_source`) is opened read-only and never changed. Rows are compared by
@@ -58,6 +60,7 @@ from annotator.store.ends_aside import PastShared, StoredEnds, merged_alike, pas
 from annotator.store.event_shapes import events_of
 from annotator.store.explained import MERGED_BY
 from annotator.store.merge_assignments import merge_assignments, take_back_as_there
+from annotator.store.merge_notes import assignees, crowded, newer_side, read_back
 from annotator.store.merge_renames import (
     assignment_moved,
     assignments_renamed,
@@ -72,7 +75,7 @@ from annotator.store.merge_renames import (
     shared,
     work_renamed,
 )
-from annotator.store.merge_report import MergeConflict, MergeReport, TextConflict
+from annotator.store.merge_report import LeftOlder, MergeConflict, MergeReport, TextConflict
 from annotator.store.merge_rows import (
     article_by_hash,
     copy_comments,
@@ -207,15 +210,17 @@ def _continues(store: Store, source: MergeSource, ids: _Ids, annotation: Row, re
             )
         report.events_copied += _fast_forward(store, source, ids, annotation, mine, theirs)
         report.brought_up_to_date += 1
-    else:
-        report.unchanged += 1  # ours continues theirs: nothing of theirs is newer
+    else:  # ours continues theirs: nothing of theirs is newer; named, as "unchanged" hid it (s58 t16 F7), but where a
+        report.unchanged += 1  # rename here moved the work on (`aliases`: its lines say it)
+        if goes_under(store.conn, here := ids.our_article, who) is None:
+            report.left_older.append(LeftOlder(str(source.path), here, store.article(here).title, who))
     return True
 
 
 def _merge_source(store: Store, source: MergeSource, prefer: Prefer | None, report: MergeReport,
                   progress: Progress | None, ends: StoredEnds) -> None:  # fmt: skip
     ours: dict[str, str] = {}
-    left_out: list[Row] = []
+    start, left_out = next_event_id(store), list[Row]()  # start: the first event this merge of `source` writes
     added: list[Row] = []
     shares: dict[str, int] = {}  # their article whose text is ours but for its end's white space: characters shared
     for row in source.articles():
@@ -250,6 +255,7 @@ def _merge_source(store: Store, source: MergeSource, prefer: Prefer | None, repo
         )
         report.text_conflicts.append(TextConflict(str(source.path), row["id"], row["title"], who))
     annotations = [a for a in annotations if a["article_id"] in ours]
+    held = assignees(store.conn)  # before this merge changes any assignment: what `crowded` compares with
     report.assignments_renamed += assignments_renamed(store.conn, source, ours, f"{MERGED_BY}{source.path}")
     work_renamed(store.conn, source, ours, report.work_renamed)  # before the rename's work is merged
     brought, taken_back, by_rename = merge_assignments(store, source, ours)  # after: a name renamed keeps its own
@@ -257,6 +263,7 @@ def _merge_source(store: Store, source: MergeSource, prefer: Prefer | None, repo
     report.assignments_taken_back += taken_back - by_rename
     report.assignments_moved_here += by_rename
     taken_there = take_back_as_there(store, source, ours, report)
+    report.crowded += crowded(store.conn, str(source.path), held, report.taken_back_there)
     copy_comments(store, source, ours)
     suggestions: SuggestionIds | None = None
     packed, back = packed_pairs(store), _packs_read_back(source, ours, taken_there)
@@ -335,7 +342,8 @@ def _merge_source(store: Store, source: MergeSource, prefer: Prefer | None, repo
         else:
             title = store.article(here).title
             report.conflicts.append(MergeConflict(source=str(source.path), article_id=here, title=title, annotator=who,
-                                             kept=prefer or Prefer.THIS, differs=differences(mine, theirs)))  # fmt: skip
+                                             kept=prefer or Prefer.THIS, differs=differences(mine, theirs),
+                                             newer=newer_side(store.conn, here, source.connection, theirs_id, who)))  # fmt: skip
             if prefer == Prefer.OTHER:
                 spans = [ids.span_row(r) for r in source.spans(theirs_id, who)]
                 decisions = [ids.decision(r) for r in source.decisions(theirs_id, who)]
@@ -355,7 +363,9 @@ def _merge_source(store: Store, source: MergeSource, prefer: Prefer | None, repo
         report.suggestions_copied += suggestions.copied
     sessions.carry(store, source.connection, ours)
     kept = {pair: take_back for pair, take_back in taken_there.items() if take_back is not None}
+    since = next_event_id(store)
     record_merged_back(store, source.path, {pair: ids for pair, ids in back.items() if pair in packed or ids}, kept)
+    report.read_back += read_back(store.conn, str(source.path), start, since)
 
 
 def _packs_read_back(

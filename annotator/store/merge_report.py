@@ -25,6 +25,7 @@ class MergeConflict:
     renamed_apart: tuple[str, str] | None = None  # (OLD, the name here): OLD renamed this annotator there, else here
     assignment_to: str | None = None  # a rename here moved its assignment there to this name (`merge_renames`)
     refused_here: tuple[str, str] | None = None  # with renamed_there: (id, title) where the new name's work refuses it
+    newer: str | None = None  # "here" or "there": the side changed last (`merge_notes.newer_side`), None if alike
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,43 @@ class TakenBackThere:
     kept: str | None = None
 
 
+@dataclass(frozen=True)
+class Crowded:
+    """An article the other file gave to `added` in the place of `keeps`, whose assignment it took back and which
+    stays here (`TakenBackThere.kept`): it now has `assignees`, where it had `before` (trial s58 t16 F5: 3 at an
+    overlap of 2, without a word)."""
+
+    source: str
+    article_id: str
+    title: str
+    assignees: tuple[str, ...]
+    before: int
+    keeps: tuple[str, ...]
+    added: tuple[str, ...]
+    team: tuple[str, ...]  # every name assigned an article here: the team `assign` would be run again with
+
+
+@dataclass(frozen=True)
+class LeftOlder:
+    """The other file's work of an annotator on an article that the work here went on from: older, left out, no
+    conflict (trial s58 t16 F7: said only as "unchanged")."""
+
+    source: str
+    article_id: str
+    title: str
+    annotator: str
+
+
+@dataclass(frozen=True)
+class ReadBack:
+    """So many articles of an annotator's, out in a pack here, read back from `source` with nothing else written to
+    them: a `merged` event each records it (no edit), which the counts of what was added do not show (s58 t16 F7)."""
+
+    source: str
+    annotator: str
+    articles: int
+
+
 @dataclass
 class MergeReport:
     articles_added: int = 0
@@ -78,3 +116,6 @@ class MergeReport:
     same_titles: list[SameTitle] = field(default_factory=list)  # added, titled as a file's article here (noted)
     ends_aside: list[EndsAside] = field(default_factory=list)  # its text ours but for white space at its end: ours
     past_shared: list[PastShared] = field(default_factory=list)  # work on such an article past the shared text
+    crowded: list[Crowded] = field(default_factory=list)  # more assignees than before: a hand-over half taken
+    left_older: list[LeftOlder] = field(default_factory=list)  # theirs, older than ours: counted unchanged too
+    read_back: list[ReadBack] = field(default_factory=list)  # a pack's articles read back, only recorded
