@@ -95,20 +95,27 @@ def kept_apart(store_conn: sqlite3.Connection, source: MergeSource, their_articl
     return False
 
 
-def _rename_into(events: list[Row], new: str) -> bool:
-    """Whether the history begins with a rename's event putting work under `new` (the rename's work, not its own)."""
-    moved = _renamed(events[0]) if events else None
-    return moved is not None and moved[1] == new
-
-
-def own_work_here(store_conn: sqlite3.Connection, source: MergeSource, their_article: str, here: str, new: str) -> bool:
-    """Whether `new` has work of its own on the article here (begun here, an undone one included): not a rename's
-    (its history begun by a rename's event), nor a copy of its history there (the start of theirs, or theirs of it)."""
+def own_work_here(
+    store_conn: sqlite3.Connection, source: MergeSource, their_article: str, here: str, new: str, old: str
+) -> bool:
+    """Whether `new` has work of its own on the article here (begun here, an undone one included), as `old`'s moving
+    to it by a rename meets it: not the same person's by a rename (its history begun by a rename's event from `old`,
+    or from a name whose work the other file also has under `new`), nor a copy of its history there (the start of
+    theirs, or theirs of it). A rename of another person's work to `new` is that person's, its own here (re-trial s59
+    t20 F1: alice renamed dan in her pack, bob dan in his; merged, bob's work came as dan's onto alice's, emptied
+    where they shared, and "dan had no work of its own on them")."""
     mine = edits_here(store_conn, here, new)
     if not mine:
         return not empty(work(store_conn, here, new))  # work without a history: an older release's, its own
     theirs = [e for e in source.events(their_article, new) if e["action"] not in NOT_EDITS]
-    return not _rename_into(mine, new) and not shared(mine, theirs)
+    moved = _renamed(mine[0])
+    same = moved is not None and moved[1] == new and (old == moved[0] or _goes_to(source, their_article, moved[0], new))
+    return not same and not shared(mine, theirs)
+
+
+def _goes_to(source: MergeSource, their_article: str, name: str, new: str) -> bool:
+    """Whether `name`'s work on the article goes under `new` in the other file too (the same person's chain)."""
+    return goes_under(source.connection, their_article, name) == new
 
 
 def rename_met(
@@ -124,7 +131,7 @@ def rename_met(
         standing
         and new is not None
         and not round_trip(source, their_article, name, new)
-        and own_work_here(store_conn, source, their_article, here, new)
+        and own_work_here(store_conn, source, their_article, here, new, name)
     ):
         return name, new
     for (old,) in source.connection.execute(_MOVED_FROM, [their_article, name]):
@@ -132,7 +139,7 @@ def rename_met(
             continue
         stands = goes_under(source.connection, their_article, old) == name
         if (stands or empty(work(source.connection, their_article, name))) and own_work_here(
-            store_conn, source, their_article, here, name
+            store_conn, source, their_article, here, name, old
         ):
             return old, name
     return None

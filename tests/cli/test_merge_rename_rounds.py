@@ -205,3 +205,78 @@ def test_f2_bobs_newer_work_here_the_advice_works_and_converges(team: Path) -> N
     quiet(team, ("--prefer", "other"))
     checked = annotator("check", "--db", "team.db", cwd=team)
     assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+@pytest.fixture
+def onto_one(base: Path, tmp_path: Path) -> Path:
+    """Re-trial s59 t20 F1: a.db, alice's pack, renames alice dan; b.db, bob's, renames bob dan, one span of bob's
+    dropped on each of his articles first (his work differs from alice's where they share)."""
+    copy_db(base / "team.db", tmp_path / "team.db")
+    copy_db(base / "alice.db", tmp_path / "a.db")
+    copy_db(base / "bob.db", tmp_path / "b.db")
+    b = tmp_path / "b.db"
+    with Store.open(b) as store:
+        for (bobs,) in rows(b, "SELECT article_id FROM assignments WHERE annotator = 'bob'"):
+            last = rows(
+                b, "SELECT id FROM spans WHERE article_id = ? AND annotator = 'bob' ORDER BY start DESC", (str(bobs),)
+            )
+            store.remove_span(str(bobs), "bob", int(str(last[0][0])))
+    run(tmp_path, "rename-annotator", "alice", "dan", "--db", "a.db")
+    run(tmp_path, "rename-annotator", "bob", "dan", "--db", "b.db")
+    return tmp_path
+
+
+@pytest.mark.parametrize("together,prefer", [(True, ()), (False, ()), (True, ("--prefer", "other"))])
+def test_t20_f1_two_packs_renaming_two_people_to_one_name_lose_nothing(
+    onto_one: Path, together: bool, prefer: tuple[str, ...]
+) -> None:
+    """Where dan has alice's work here (the same merge's or an earlier one's), bob's rename onto it is a conflict
+    naming the rename, bob's work kept his whatever `prefer` says; the line counts only where dan had nothing; the
+    advised rename back, run, leads to a clean merge with bob's work and assignments his on all four; then quiet."""
+    db = onto_one / "team.db"
+    before = {start: state(db, start) for start in (MAYOR, POLICE, BANK, CITY)}
+    if not together:
+        run(onto_one, "merge", "a.db", "--db", "team.db")
+    merged = annotator("merge", *(["a.db"] if together else []), "b.db", "--db", "team.db", *prefer, cwd=onto_one)
+    assert merged.returncode == 1, merged.stdout
+    assert (
+        "bob's work on 2 article(s) is now dan's: 'bob' was renamed 'dan' in b.db (annotator rename-annotator), "
+        "and 'dan' had no work of its own on them here"
+    ) in merged.stdout.splitlines()
+    mayor = article(db, MAYOR)
+    assert (
+        f"conflict: bob on {mayor} 'Mayor Ruth Okafor told reporters in Lyon that 40 buses would run every night.' "
+        "differs in b.db (spans: 1 only here (FIGURE '40'); decisions on 1 suggestion(s)): kept this database's: 'bob' "
+        "was renamed 'dan' in b.db (annotator rename-annotator), and 'dan' has work of its own on this article here, "
+        "so 'bob''s stays as it is and the rename's copy under 'dan' there was not merged (one name's work cannot take "
+        "another's place); if they are two people, rename back there: annotator rename-annotator dan bob --db b.db, "
+        "then merge again"
+    ) in merged.stdout.splitlines()
+    assert advised(merged.stdout) == ["rename-annotator dan bob --db b.db"]
+    assert "--prefer other" not in merged.stdout
+    gone = {"alice": ("todo", 0, 0)}
+    assert {start: state(db, start) for start in (MAYOR, POLICE, BANK, CITY)} == {
+        MAYOR: {**before[MAYOR], **gone, "dan": before[MAYOR]["alice"]},  # alice's is dan's; bob's stays bob's
+        POLICE: {**before[POLICE], **gone, "dan": before[POLICE]["alice"]},
+        BANK: {**before[BANK], "bob": ("todo", 0, 0), "dan": ("done", 3, 1)},  # his pack's, a span fewer
+        CITY: {**before[CITY], "bob": ("todo", 0, 0), "dan": ("done", 2, 1)},
+    }
+    run(onto_one, "rename-annotator", "dan", "bob", "--db", "b.db")
+    again = annotator("merge", "b.db", "--db", "team.db", *prefer, cwd=onto_one)
+    assert (again.returncode, again.stderr) == (0, ""), again.stdout
+    assert (
+        "dan's work on 2 article(s) is now bob's: 'dan' was renamed 'bob' in b.db (annotator rename-annotator), "
+        "and 'bob' had no work of its own on them here"
+    ) in again.stdout.splitlines()
+    assert {start: state(db, start) for start in (MAYOR, POLICE, BANK, CITY)} == {
+        MAYOR: {**gone, "bob": ("done", 3, 1), "dan": before[MAYOR]["alice"]},
+        POLICE: {**gone, "bob": ("done", 5, 1), "dan": before[POLICE]["alice"]},
+        BANK: {"bob": ("done", 3, 1), "carol": before[BANK]["carol"], "dan": ("todo", 0, 0)},
+        CITY: {"bob": ("done", 2, 1), "carol": before[CITY]["carol"], "dan": ("todo", 0, 0)},
+    }
+    for pack in ("a.db", "b.db"):
+        once_more = annotator("merge", pack, "--db", "team.db", *prefer, cwd=onto_one)
+        assert (once_more.returncode, once_more.stderr) == (0, ""), once_more.stdout
+        assert len(once_more.stdout.splitlines()) == 1, once_more.stdout
+    checked = annotator("check", "--db", "team.db", cwd=onto_one)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
