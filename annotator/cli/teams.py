@@ -387,7 +387,8 @@ def merge(
                 f"{len(report.text_conflicts)} article(s) of {sources} not merged (another text under an id stored "
                 "here)"
             )
-        unmerged = [c for c in report.conflicts if prefer is None or c.renamed_to or c.renamed_there or c.assignment_to]
+        unmerged = [c for c in report.conflicts if prefer is None or c.renamed_to or c.renamed_there or c.assignment_to
+                    or c.renamed_apart]  # fmt: skip
         if unmerged:  # the other's work was not applied: a script must not take it so
             sources = ", ".join(dict.fromkeys(conflict.source for conflict in unmerged))
             why = (
@@ -395,8 +396,10 @@ def merge(
                 if all(c.renamed_to or c.assignment_to for c in unmerged)
                 else "their annotator was renamed there to a name with work of its own here (listed above)"
                 if all(c.renamed_onto_own for c in unmerged)
+                else "their annotator was renamed to one name there and another here (listed above)"
+                if all(c.renamed_apart for c in unmerged)  # re-trial s59 t20 F3: it said --prefer other takes theirs
                 else "their annotator was renamed in one file and worked on in the other (listed above)"
-                if all(c.renamed_to or c.renamed_there or c.assignment_to for c in unmerged)
+                if all(c.renamed_to or c.renamed_there or c.assignment_to or c.renamed_apart for c in unmerged)
                 else "they differ from the work here (listed above); --prefer other takes theirs, --prefer this keeps "
                 "this database's"
             )

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 
+from annotator.store.aliases import goes_under
 from annotator.store.assignments import record_event
 from annotator.store.edits import Store
 from annotator.store.explained import MERGED_BY
@@ -60,9 +61,9 @@ def merge_assignments(store: Store, source: MergeSource, ours: dict[str, str]) -
     One taken back here (an `unassign` event) after it was made there stays taken back: the newer decision wins
     (an old pack merged after `assign` gave its articles to others), and a rename there since is newer still (s58
     t18 F1: a rename back in a pack, as a merge advised, left bob's done work unassigned, the line blaming an
-    `assign` nobody ran). One a rename there moved from a name that still holds it here is not added: the rename was
-    not taken on that article (its work conflicts: `merge_renames`), and both names would hold it (s58 t18 F2: three
-    assignees at overlap 2). How many were added, left out so, and of those how many a rename took back
+    `assign` nobody ran). One a rename there moved from a name that still holds it here, or whose work here goes to a
+    third name (`aliases.goes_under`), is not added: the rename was not taken on that article (its work conflicts:
+    `merge_renames`), and both names would hold it (s58 t18 F2, s59 t20 F2: three assignees at overlap 2). How many were added, left out so, and of those how many a rename took back
     (`renaming`: its `unassign` names the move; the new name holds it). One an earlier merge carried here, taken
     back since, is not counted: that merge said it, and the decision here is newer (an old pack merged again said
     it left them out at every merge: hD brief)."""
@@ -76,6 +77,8 @@ def merge_assignments(store: Store, source: MergeSource, ours: dict[str, str]) -
         moved = _renamed_into(source, row["article_id"], row["annotator"])
         if moved is not None and (here, moved[0]) in have:
             continue  # the rename stays out on this article: the old name keeps its assignment
+        if moved is not None and goes_under(store.conn, here, moved[0]) not in (None, row["annotator"]):
+            continue  # the old name went to a third here: its work stays out (re-trial s59 t20 F2: 3 assignees)
         last, by_rename = taken_back.get((here, row["annotator"]), (None, False))
         if _taken_back_since(last, row["assigned_at"]) and (moved is None or _taken_back_since(last, moved[1])):
             if not store.conn.execute(_CARRIED, [here, row["annotator"], row["assigned_at"]]).fetchone():

@@ -280,3 +280,40 @@ def test_t20_f1_two_packs_renaming_two_people_to_one_name_lose_nothing(
         assert len(once_more.stdout.splitlines()) == 1, once_more.stdout
     checked = annotator("check", "--db", "team.db", cwd=onto_one)
     assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+@pytest.fixture
+def two_names(base: Path, tmp_path: Path) -> Path:
+    """Re-trial s59 t20 F2: two copies of bob's pack, bob renamed dan in one (d.db) and ed in the other (e.db)."""
+    copy_db(base / "team.db", tmp_path / "team.db")
+    for copy, name in (("d.db", "dan"), ("e.db", "ed")):
+        copy_db(base / "bob.db", tmp_path / copy)
+        run(tmp_path, "rename-annotator", "bob", name, "--db", copy)
+    return tmp_path
+
+
+@pytest.mark.parametrize("prefer", [(), ("--prefer", "other")])
+def test_t20_f2_a_second_name_refused_gets_no_assignment(two_names: Path, prefer: tuple[str, ...]) -> None:
+    """bob's work, dan's here, is refused under ed: no assignment of ed's comes (F2: 3 assignees at overlap 2), and
+    the error does not offer --prefer other, which took nothing and exit 0 (F3); the advised rename merges clean."""
+    db = two_names / "team.db"
+    run(two_names, "merge", "d.db", "--db", "team.db")
+    before = {start: state(db, start) for start in (MAYOR, POLICE, BANK, CITY)}
+    merged = annotator("merge", "e.db", "--db", "team.db", *prefer, cwd=two_names)
+    assert merged.returncode == 1, merged.stdout
+    assert "assignment(s) added" not in merged.stdout
+    assert merged.stderr == (
+        "annotator: error: 4 annotation(s) of e.db not merged: their annotator was renamed to one name there and "
+        "another here (listed above); the rest is merged into team.db\n"
+    )
+    assert {start: state(db, start) for start in (MAYOR, POLICE, BANK, CITY)} == before
+    assert [assigned(db, start) for start in (MAYOR, POLICE, BANK, CITY)] == [
+        ["alice", "dan"], ["alice", "dan"], ["carol", "dan"], ["carol", "dan"]
+    ]  # fmt: skip
+    assert advised(merged.stdout) == ["rename-annotator ed dan --db e.db"]
+    run(two_names, "rename-annotator", "ed", "dan", "--db", "e.db")
+    again = annotator("merge", "e.db", "--db", "team.db", *prefer, cwd=two_names)
+    assert (again.returncode, again.stderr) == (0, ""), again.stdout
+    assert {start: state(db, start) for start in (MAYOR, POLICE, BANK, CITY)} == before
+    checked = annotator("check", "--db", "team.db", cwd=two_names)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
