@@ -292,12 +292,15 @@ def two_names(base: Path, tmp_path: Path) -> Path:
     return tmp_path
 
 
-@pytest.mark.parametrize("prefer", [(), ("--prefer", "other")])
-def test_t20_f2_a_second_name_refused_gets_no_assignment(two_names: Path, prefer: tuple[str, ...]) -> None:
+@pytest.mark.parametrize("prefer,here", [((), False), (("--prefer", "other"), False), ((), True)])
+def test_t20_f2_a_second_name_refused_gets_no_assignment(two_names: Path, prefer: tuple[str, ...], here: bool) -> None:
     """bob's work, dan's here, is refused under ed: no assignment of ed's comes (F2: 3 assignees at overlap 2), and
     the error does not offer --prefer other, which took nothing and exit 0 (F3); the advised rename merges clean."""
     db = two_names / "team.db"
-    run(two_names, "merge", "d.db", "--db", "team.db")
+    if here:  # bob renamed dan in the team file itself
+        run(two_names, "rename-annotator", "bob", "dan", "--db", "team.db")
+    else:
+        run(two_names, "merge", "d.db", "--db", "team.db")
     before = {start: state(db, start) for start in (MAYOR, POLICE, BANK, CITY)}
     merged = annotator("merge", "e.db", "--db", "team.db", *prefer, cwd=two_names)
     assert merged.returncode == 1, merged.stdout
