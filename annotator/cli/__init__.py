@@ -39,7 +39,7 @@ COMMANDS: dict[str, Callable[..., None]] = {
     "train": training.train,
     "review": screens.review,
     "annotate": screens.annotate,
-    "serve": teams.serve,
+    "serve": screens.serve,
 }
 for name, command in COMMANDS.items():
     app.command(name=name, cls=Command)(command)

@@ -1,5 +1,6 @@
-"""Commands that open the terminal interface: annotating, and reviewing into gold."""
+"""Commands that open the terminal interface: annotating, reviewing into gold, and serving it to browsers."""
 
+import shlex
 import signal
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,7 +22,7 @@ from annotator.cli.common import (
     store_to_fill,
 )
 from annotator.cli.logins import check_entering
-from annotator.cli.names import chosen_annotators, default_annotator, login_in
+from annotator.cli.names import checked_name, chosen_annotators, default_annotator, login_in
 from annotator.cli.quality import IgnoreAssignmentsOption
 from annotator.interrupts import acted_on
 from annotator.store import DEFAULT_DB
@@ -199,3 +200,62 @@ def _run(tui: "AnnotatorApp") -> None:
     crash = tui.crash()
     if crash is not None:
         raise fail(crash)
+
+
+def serve(
+    db: DbOption = Path(DEFAULT_DB),
+    host: Annotated[str, typer.Option("--host", help="Address to listen on (default: this machine only).")] = (
+        "127.0.0.1"
+    ),
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 8000,
+    annotator: Annotated[
+        str | None, typer.Option("--annotator", help="Who annotates (default: each session asks).")
+    ] = None,
+    public: Annotated[
+        bool,
+        typer.Option("--public", help="Allow a --host other than this machine (anyone who reaches it can annotate)."),
+    ] = False,
+    url: Annotated[
+        str | None, typer.Option("--url", help="The address browsers use, if not http://HOST:PORT (a proxy, a tunnel).")
+    ] = None,
+) -> None:
+    """Serve the annotation screen to a web browser (textual-serve): every page load is a session.
+
+    Without --annotator, each session first asks who is annotating (offering the names with assignments).
+    Only this machine can connect unless --host names another address, which needs --public: textual-serve
+    has no authentication. A request must name the server's own address as its Host (--host:--port, this
+    machine's names for it, or --url's), and a session's websocket must come from its own page (Origin):
+    another site's page cannot open a session or read one. From elsewhere, use an SSH tunnel:
+    ssh -L 8000:127.0.0.1:8000 host (another local port than 8000 needs --url http://127.0.0.1:PORT). Every
+    interface (--host 0.0.0.0 or ::) needs --url: the address browsers elsewhere open.
+
+    Example: annotator serve --db team.db --port 8000
+    """
+    from annotator.errors import AnnotatorError
+    from annotator.tui.served_addresses import WILDCARDS, ServedAddresses, bracketed, unbracketed
+    from annotator.tui.serving import LOCAL_HOSTS, check_listening, serve_command
+
+    if annotator is not None:
+        annotator = checked_name(annotator, "--annotator", works=True, db=db)
+    host = unbracketed(host)
+    if host not in LOCAL_HOSTS and not public:
+        raise fail(f"--host {host} would let other machines connect, with no password: add --public to mean it")
+    try:
+        ServedAddresses.of(host, port, url)  # a --url no browser opens, no page address: before any other check
+    except AnnotatorError as error:
+        raise fail(str(error)) from None
+    with errors_as_lines(), open_store(db) as store:
+        if not store.count("articles"):
+            raise fail(f"{db}: no article to annotate yet (annotator ingest ... --db {shlex.quote(str(db))})")
+        check_listening(host, port)
+    if host not in LOCAL_HOSTS:
+        reach = f"this machine's port {port}" if host in WILDCARDS else f"{bracketed(host)}:{port}"
+        say(
+            f"warning: serving on {bracketed(host)}: textual-serve has no authentication, so anyone who can reach "
+            f"{reach} can read and change {db}",
+            err=True,
+        )
+    try:
+        serve_command(db, host, port, annotator, url)
+    except AnnotatorError as error:  # not errors_as_lines: ctrl+c is how a server stops, not an interruption
+        raise fail(str(error)) from None
