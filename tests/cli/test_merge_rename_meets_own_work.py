@@ -9,10 +9,10 @@ where the new name has nothing here the rename comes as it is. Built from scratc
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
+from db_files import copy_db, rows
 from processes import annotator
 
 TEXTS = {
@@ -30,24 +30,6 @@ NOT_MERGED = (
 def run(folder: Path, *args: str) -> None:
     done = annotator(*args, cwd=folder)
     assert done.returncode == 0, done.stdout + done.stderr
-
-
-def rows(db: Path, sql: str, params: tuple[str, ...] = ()) -> list[tuple[object, ...]]:
-    connection = sqlite3.connect(db)
-    try:
-        return list(connection.execute(sql, params))
-    finally:
-        connection.close()
-
-
-def copy_db(source: Path, target: Path) -> None:
-    """A copy by SQLite's backup (the file and its WAL as one), as `sqlite3 SOURCE ".backup TARGET"` makes."""
-    given, made = sqlite3.connect(source), sqlite3.connect(target)
-    try:
-        given.backup(made)
-    finally:
-        given.close()
-        made.close()
 
 
 def annotations(db: Path) -> list[tuple[object, ...]]:

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import re
 import shlex
-import sqlite3
 from pathlib import Path
 
 import pytest
+from db_files import copy_db, rows
 from processes import annotator
 
 from annotator.store import Store
@@ -38,23 +38,6 @@ def run(folder: Path, *args: str) -> str:
     done = annotator(*args, cwd=folder)
     assert done.returncode == 0, done.stdout + done.stderr
     return done.stdout
-
-
-def rows(db: Path, sql: str, params: tuple[str, ...] = ()) -> list[tuple[object, ...]]:
-    connection = sqlite3.connect(db)
-    try:
-        return list(connection.execute(sql, params))
-    finally:
-        connection.close()
-
-
-def copy_db(source: Path, target: Path) -> None:
-    given, made = sqlite3.connect(source), sqlite3.connect(target)
-    try:
-        given.backup(made)
-    finally:
-        given.close()
-        made.close()
 
 
 def article(db: Path, start: str) -> str:

@@ -13,10 +13,10 @@ merge."""
 from __future__ import annotations
 
 import json
-import sqlite3
 import time
 from pathlib import Path
 
+from db_files import count
 from processes import annotator
 
 TEXTS = [
@@ -40,14 +40,6 @@ def run(folder: Path, *args: str) -> list[str]:
     done = annotator(*args, cwd=folder)
     assert done.returncode == 0, done.stdout + done.stderr
     return done.stdout.splitlines()
-
-
-def count(db: Path, sql: str) -> int:
-    connection = sqlite3.connect(db)
-    try:
-        return int(connection.execute(sql).fetchone()[0])
-    finally:
-        connection.close()
 
 
 def team(folder: Path) -> None:
