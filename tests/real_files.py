@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from db_files import count as count  # the interop tests read counts through this module
 from typer.testing import CliRunner
 
 from annotator.cli import app
@@ -55,13 +56,5 @@ def annotations(db: Path) -> list[tuple[str, str, str, list[tuple[str, str, str 
                 )
             )
         return result
-    finally:
-        connection.close()
-
-
-def count(db: Path, sql: str) -> int:
-    connection = sqlite3.connect(db)
-    try:
-        return int(connection.execute(sql).fetchone()[0])
     finally:
         connection.close()
