@@ -63,3 +63,32 @@ async def test_the_window_made_wider_lets_the_key_act(tmp_path: Path) -> None:
         await pilot.pause()
         assert app.messages[-1][1] == "rejected ACTOR 'Police' at 0:6"
     assert held(db) == ["John Smith"]
+
+
+async def test_x_in_a_window_two_rows_high_where_the_key_bar_covers_the_text_does_nothing_and_says_how_much_taller(
+    tmp_path: Path,
+) -> None:
+    """At 80x2 the title bar and the key bar take both rows: the view's one row is under the key bar (tried in tmux:
+    x removed ACTOR 'Israel' there, unseen)."""
+    db = database(tmp_path)
+    app = make_app(db, WHO, keymap_path=False)
+    async with app.run_test(size=(80, 2)) as pilot:
+        await pilot.pause()
+        await pilot.press("x")
+        await pilot.pause()
+        assert app.messages[-1][1] == (
+            "Not done: the window is too small to show the article's text: make it 1 row(s) taller "
+            "(a key acts only on a span it shows)"
+        )
+    assert held(db) == ["Police", "John Smith"]
+
+
+async def test_x_at_three_rows_acts_on_the_span_its_one_row_shows(tmp_path: Path) -> None:
+    db = database(tmp_path)
+    app = make_app(db, WHO, keymap_path=False)
+    async with app.run_test(size=(80, 3)) as pilot:
+        await pilot.pause()
+        await pilot.press("x")
+        await pilot.pause()
+        assert app.messages[-1][1] == "rejected ACTOR 'Police' at 0:6"
+    assert held(db) == ["John Smith"]

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
+from textual.errors import NoWidget
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
@@ -157,11 +158,24 @@ class ArticleView(BaseStyle, ScrollView, can_focus=False):
     def lacking(self) -> tuple[int, int]:
         """The columns and rows the view lacks to show its text: lines wrap at no fewer than 8 columns (`_text_width`),
         so a narrower view cuts every one (a trial at 30x8: the text was 0 columns wide, and x removed a span nobody
-        could see). Nothing is lacking before the text is laid out."""
+        could see); and a row lacks where no row of the view is on top, a docked bar drawn over it (at 80x2 the key bar
+        covered the view's one row, and x removed a span nobody could see). Nothing is lacking before the text is laid
+        out."""
         if self.layout_ is None or not len(self.layout_):
             return 0, 0
         columns = self.layout_.width + GUTTER + 1 - self.scrollable_content_region.width
-        return max(columns, 0), max(1 - self.size.height, 0)
+        return max(columns, 0), 0 if self._row_on_top() else 1
+
+    def _row_on_top(self) -> bool:
+        """Whether some row of the view is drawn on top, not covered by a docked bar."""
+        region = self.region
+        for y in range(region.y, region.bottom):
+            try:
+                if self.screen.get_widget_at(region.x, y)[0] is self:
+                    return True
+            except NoWidget:
+                continue
+        return False
 
     def shows(self, start: int, end: int) -> bool:
         """Whether some of the characters start..end are on a row in view (always, before the text is laid out), and
