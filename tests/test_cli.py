@@ -132,7 +132,7 @@ def test_a_file_that_is_not_a_database_is_a_one_line_error(tmp_path: Path) -> No
 
 
 def test_every_command_has_help_with_an_example() -> None:
-    assert len(COMMANDS) == 19
+    assert len(COMMANDS) == 20
     for command in COMMANDS:
         code, out, _ = run(command, "--help")
         assert (command, code, "Example: annotator" in out) == (command, 0, True)

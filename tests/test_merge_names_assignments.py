@@ -44,8 +44,8 @@ def test_the_assignments_a_pack_brings_are_named_the_first_five_then_how_many_mo
         "  a5 'Floods hit the valley' to dave",
         "  and 1 more (annotator stats --articles)",
         # bob's, which `assign` in his pack took back, are taken back here too (s57 t15 F2)
-        "6 assignment(s) taken back here, as the other file took them back (annotator assign there) and nothing here "
-        "changed them since:",
+        "6 assignment(s) taken back here, as the other file took them back (annotator assign or unassign there) and "
+        "nothing here changed them since:",
         "  a1 'Harbour bridge to close' from bob",
         "  a2 'Ferry strike called off' from bob",
         "  a3 'Council votes on the budget for the…' from bob",
@@ -69,8 +69,8 @@ def test_a_few_are_all_named_and_of_several_files_each_says_whose(tmp_path: Path
         "  a2 'Ferry strike called off' to carol (from bob.db)",
         "  a1 'Harbour bridge to close' to erin (from bob2.db)",
         "  a2 'Ferry strike called off' to erin (from bob2.db)",
-        "2 assignment(s) taken back here, as the other file took them back (annotator assign there) and nothing here "
-        "changed them since:",
+        "2 assignment(s) taken back here, as the other file took them back (annotator assign or unassign there) and "
+        "nothing here changed them since:",
         "  a1 'Harbour bridge to close' from bob (in bob.db)",
         "  a2 'Ferry strike called off' from bob (in bob.db)",
     ]

@@ -29,8 +29,9 @@ def crowded(article: str, title: str, source: str = "p1.db") -> str:
     """The note of an article the file gave to dave in the place of bob, who keeps it here (trial s58 t16 F5)."""
     return (
         f"note: {article} '{title}' now has 3 assignees (alice, bob, dave), where it had 2: {source} gave bob's place "
-        "to dave, and bob keeps it here; annotator assign --annotators alice,bob,dave --overlap 2 (every name assigned "
-        "here) gives back the place of the busiest who has not started it"
+        f"to dave, and bob keeps it here; to keep 2, name whose place goes: annotator unassign {article} --annotator "
+        f"bob --db team.db (the hand-over {source} made), or annotator unassign {article} --annotator dave --db "
+        "team.db (bob stays)"
     )
 
 
@@ -52,8 +53,8 @@ def test_the_take_back_a_pack_made_is_taken_back_here_and_said(tmp_path: Path) -
         "2 assignment(s) added:",
         "  first 'One' to dave",
         "  second 'Two' to dave",
-        "2 assignment(s) taken back here, as the other file took them back (annotator assign there) and nothing here "
-        "changed them since:",
+        "2 assignment(s) taken back here, as the other file took them back (annotator assign or unassign there) and "
+        "nothing here changed them since:",
         "  first 'One' from bob",
         "  second 'Two' from bob",
     ]
@@ -76,8 +77,8 @@ def test_an_assignment_begun_here_stays_said_and_the_pack_is_no_longer_out(tmp_p
     said, _ = run(tmp_path, "merge", "p1.db", "--db", "team.db")
     assert run(tmp_path, "pack", "--annotator", "bob", "-o", "p2.db", "--db", "team.db")[1] == ""
     assert said[4:] == [
-        "1 assignment(s) taken back here, as the other file took them back (annotator assign there) and nothing here "
-        "changed them since:",
+        "1 assignment(s) taken back here, as the other file took them back (annotator assign or unassign there) and "
+        "nothing here changed them since:",
         "  first 'One' from bob",
         "1 assignment(s) the other file took back kept here:",
         "  second 'Two' of bob: bob began it here (a started article stays its annotator's, as annotator assign "
@@ -121,8 +122,8 @@ def test_a_pack_that_kept_one_started_article_is_no_longer_out_once_merged(tmp_p
     assert said[1:] == [
         "1 assignment(s) added:",
         "  second 'Two' to dave",
-        "1 assignment(s) taken back here, as the other file took them back (annotator assign there) and nothing here "
-        "changed them since:",
+        "1 assignment(s) taken back here, as the other file took them back (annotator assign or unassign there) and "
+        "nothing here changed them since:",
         "  second 'Two' from bob",
     ]
 

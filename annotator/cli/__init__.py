@@ -1,6 +1,6 @@
 """The `annotator` command: a thin layer over the core. Each command's docstring is its help.
 
-The commands live by topic (`data`, `importing`, `exports`, `overview`, `corpus`, `teams`, `quality`, `training`, `screens`); this module registers them, in the order the help
+The commands live by topic (`data`, `importing`, `exports`, `overview`, `corpus`, `teams`, `unassigning`, `quality`, `training`, `screens`); this module registers them, in the order the help
 lists them, and holds the top-level options.
 """
 
@@ -13,7 +13,19 @@ from typing import Annotated
 
 import typer
 
-from annotator.cli import accepting, corpus, data, exports, importing, overview, quality, screens, teams, training
+from annotator.cli import (
+    accepting,
+    corpus,
+    data,
+    exports,
+    importing,
+    overview,
+    quality,
+    screens,
+    teams,
+    training,
+    unassigning,
+)
 from annotator.cli.common import ALL_OR_NOTHING, AnnotatorOption, Command, app, fail, out_of_memory
 from annotator.cli.paths import PathType
 from annotator.interrupts import at_the_end, received, status, stood, terminate_as_interrupt, terminated
@@ -28,6 +40,7 @@ COMMANDS: dict[str, Callable[..., None]] = {
     "import": importing.import_,
     "merge": teams.merge,
     "assign": teams.assign,
+    "unassign": unassigning.unassign,
     "pack": teams.pack,
     "rename-annotator": teams.rename_annotator,
     "stats": overview.stats,

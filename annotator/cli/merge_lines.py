@@ -86,7 +86,9 @@ def conflict_line(conflict: MergeConflict, prefer: Prefer | None, db: Path) -> s
     )
 
 
-def assignment_lines(report: MergeReport, added: Sequence[AddedAssignment], several: bool) -> list[str]:
+def assignment_lines(
+    report: MergeReport, added: Sequence[AddedAssignment], several: bool, db: Path | None = None
+) -> list[str]:
     """What a merge did to the assignments: those added, the first few named by article and annotator (from which
     file, of `several`), then "and N more" (trial s57 F8: a pack's assignments made inside it for other names came as
     a count alone); ours taken back for a rename made in the other file; what a rename did (`rename_lines`); theirs
@@ -99,7 +101,7 @@ def assignment_lines(report: MergeReport, added: Sequence[AddedAssignment], seve
         lines.append(f"  {one.article_id}{title} to {one.annotator}{f' (from {one.source})' if several else ''}")
     if report.assignments_added > len(added[:NAMED]):
         lines.append(f"  and {report.assignments_added - len(added[:NAMED])} more (annotator stats --articles)")
-    lines += taken_back_lines(report, several)
+    lines += taken_back_lines(report, several, db)
     if report.assignments_renamed:  # `store.merge_renames`: one person, one name assigned
         lines.append(
             f"{report.assignments_renamed} assignment(s) taken back here: their annotator was renamed in the other "
@@ -109,12 +111,13 @@ def assignment_lines(report: MergeReport, added: Sequence[AddedAssignment], seve
     if report.assignments_taken_back:
         lines.append(
             f"{report.assignments_taken_back} assignment(s) of the other file left out: taken back here since "
-            "(annotator assign gave the article to others after the other file's assignment was made)"
+            "(annotator assign gave the article to others, or annotator unassign took it back, after the other file's "
+            "assignment was made)"
         )
     return lines
 
 
-def taken_back_lines(report: MergeReport, several: bool) -> list[str]:
+def taken_back_lines(report: MergeReport, several: bool, db: Path | None = None) -> list[str]:
     """Ours the other file took back since its copy (`annotator assign` in a pack gave them to others: s57 t15 F2):
     those taken back here too, and those left, each with why; the first few named, then how many more."""
     from annotator.store.assignments import NAMED
@@ -127,8 +130,8 @@ def taken_back_lines(report: MergeReport, several: bool) -> list[str]:
     left = [one for one in report.taken_back_there if one.kept not in (None, "unshared")]
     lines = []
     for group, head in (
-        (taken, "taken back here, as the other file took them back (annotator assign there) and nothing here "
-                "changed them since:"),
+        (taken, "taken back here, as the other file took them back (annotator assign or unassign there) and "
+                "nothing here changed them since:"),
         (left, "the other file took back kept here:"),
     ):  # fmt: skip
         if not group:
@@ -141,7 +144,7 @@ def taken_back_lines(report: MergeReport, several: bool) -> list[str]:
             lines.append(f"  {one.article_id}{title} {'of' if one.kept else 'from'} {one.annotator}{where}{reason}")
         if len(group) > NAMED:
             lines.append(f"  and {len(group) - NAMED} more (annotator stats --articles)")
-    return lines + _unshared_line(report, several) + crowded_lines(report)
+    return lines + _unshared_line(report, several) + crowded_lines(report, db)
 
 
 def _unshared_line(report: MergeReport, several: bool) -> list[str]:
@@ -220,23 +223,32 @@ def past_shared_left_out(report: MergeReport) -> list[str]:
     return [f"{len(report.past_shared)} annotation(s) of {sources} not merged: past the text shared (listed above)"]
 
 
-def crowded_lines(report: MergeReport) -> list[str]:
+def crowded_lines(report: MergeReport, db: Path | None = None) -> list[str]:
     """The articles the other file gave to someone in the place of an assignee who keeps it here (listed above, by
     `taken_back_lines`): each now has more assignees than before (s58 t16 F5: 3 at an overlap of 2, not said), and
-    `assign` with every name assigned here at the article's former count gives the place beyond it back."""
+    the two `unassign` commands, one for each side, that give the place beyond back: the lead names whose place goes
+    (`assign` gave back the busiest unstarted one's, by a draw, which could be a third assignee's)."""
     from annotator.store.assignments import NAMED
 
     lines = [
         f"note: {one.article_id} {quoted(clipped(one.title, 40))} now has {len(one.assignees)} assignees "
         f"({', '.join(one.assignees)}), where it had {one.before}: {one.source} gave {_and(one.keeps)}'s place to "
-        f"{_and(one.added)}, and {_and(one.keeps)} {'keeps' if len(one.keeps) == 1 else 'keep'} it here; annotator "
-        f"assign --annotators {shlex.quote(','.join(one.team))} --overlap {one.before} (every name assigned here) "
-        "gives back the place of the busiest who has not started it"
+        f"{_and(one.added)}, and {_and(one.keeps)} {'keeps' if len(one.keeps) == 1 else 'keep'} it here; to keep "
+        f"{one.before}, name whose place goes: {_unassign(one.article_id, one.keeps, db)} (the hand-over "
+        f"{one.source} made), or {_unassign(one.article_id, one.added, db)} ({_and(one.keeps)} "
+        f"{'stays' if len(one.keeps) == 1 else 'stay'})"
         for one in report.crowded[:NAMED]
     ]
     if len(report.crowded) > NAMED:
         lines.append(f"note: and {len(report.crowded) - NAMED} more article(s) so (annotator stats --articles)")
     return lines
+
+
+def _unassign(article_id: str, names: tuple[str, ...], db: Path | None) -> str:
+    """The `annotator unassign` that takes `names` off the article, as a shell takes it."""
+    who = " ".join(f"--annotator {shlex.quote(name)}" for name in names)
+    where = f" --db {shlex.quote(str(db))}" if db is not None else ""
+    return f"annotator unassign {shlex.quote(article_id)} {who}{where}"
 
 
 def _and(names: tuple[str, ...]) -> str:

@@ -306,7 +306,7 @@ def merge(
                 f"{report.tokens_refined} article(s) now have the other file's tokens: they divide this database's "
                 "finer (an older release kept markup brackets glued to words), and every span here still sits on them"
             )
-        for line in assignment_lines(report, added, several=len(others) > 1):
+        for line in assignment_lines(report, added, several=len(others) > 1, db=db):
             say(line)
         for conflict in report.conflicts:
             say(conflict_line(conflict, prefer, db))

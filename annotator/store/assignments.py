@@ -17,7 +17,8 @@ not free (a trial, t2 F7: it went past the overlap, or took an assignee's unstar
 agreement compared on articles already reviewed). So running the same command again changes nothing, and new
 articles are simply added. The result is the `assignments` table
 (readable in any SQLite tool) and one `assign` or `unassign` event per row added or taken away; those events
-are not edits (undo passes over them, and they never change an annotation's version).
+are not edits (undo passes over them, and they never change an annotation's version). One named person is taken off
+one article by `unassigning` (`annotator unassign`), which writes the same `unassign` event.
 """
 
 from __future__ import annotations

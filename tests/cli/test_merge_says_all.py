@@ -1,7 +1,8 @@
 """`annotator merge` says what it did that its counts did not show (trials s58 t16 F5, F7; t18 F4):
 - bob began an article on the team's database while his pack, in which `assign --annotators dave --overlap 1` gave his
   places to dave, was out: the merge added dave's and kept bob's, and the article had 3 assignees where it had 2,
-  without a word (F5). A note now says so, and the `assign` it names gives the place beyond back.
+  without a word (F5). A note now says so, and either `unassign` it names gives the place beyond back, as the
+  lead decides.
 - a copy of bob's pack merged after the pack itself said "0 event(s) added" while it wrote 4 `merged` events (F7).
 - alice's pack merged again after she went on with an article here said only "4 unchanged", not that the pack's
   older version was left out (F7).
@@ -13,10 +14,11 @@ merge."""
 from __future__ import annotations
 
 import json
+import shlex
 import time
 from pathlib import Path
 
-from db_files import count
+from db_files import count, rows
 from processes import annotator
 
 TEXTS = [
@@ -29,6 +31,7 @@ TEXTS = [
     {"id": "a3", "title": "Mayor speaks", "text": "Mayor Jane Doe said the council in Leeds will meet."},
     {"id": "a4", "title": "Port news", "text": "The port of Hamburg reopened after drivers in Bremen protested."},
 ]
+A4_ASSIGNEES = "SELECT annotator FROM assignments WHERE article_id = 'a4' ORDER BY annotator"
 SUMMARY = (
     "0 article(s), {} annotation(s) and {} event(s) added; {} annotation(s) replaced by the other's; {} unchanged; "
     "{} conflict(s) -> team.db"
@@ -60,19 +63,39 @@ def test_an_article_given_in_the_place_of_one_who_keeps_it_says_its_assignees(tm
         "  a4 'Port news' of bob: bob began it here (a started article stays its annotator's, as annotator assign "
         "keeps it)",
         "note: a4 'Port news' now has 3 assignees (alice, bob, dave), where it had 2: bob.db gave bob's place to dave, "
-        "and bob keeps it here; annotator assign --annotators alice,bob,dave --overlap 2 (every name assigned here) "
-        "gives back the place of the busiest who has not started it",
+        "and bob keeps it here; to keep 2, name whose place goes: annotator unassign a4 --annotator bob --db team.db "
+        "(the hand-over bob.db made), or annotator unassign a4 --annotator dave --db team.db (bob stays)",
     ]
     assert count(tmp_path / "team.db", "SELECT COUNT(*) FROM assignments WHERE article_id = 'a4'") == 3
-    run(tmp_path, "assign", "--annotators", "alice,bob,dave", "--overlap", "2", "--db", "team.db")
+    advised = said[-1].split("name whose place goes: ")[1].split(" (the hand-over")[0]
+    assert run(tmp_path, *shlex.split(advised)[1:]) == [
+        "unassigned bob from a4 'Port news' -> team.db; assigned now: alice, dave",
+        "  bob's work on a4 stays; only the assignment is removed",
+    ]  # the lead chose bob.db's hand-over: dave takes bob's place, bob's work stays
+    assert rows(tmp_path / "team.db", A4_ASSIGNEES) == [("alice",), ("dave",)]
     assert run(tmp_path, "stats", "--articles", "--db", "team.db") == [
-        "id  alice       bob          dave  title",
-        "a1  todo        unassigned   todo  Harbour bridge to close",
-        "a2  todo        unassigned   todo  Rail fares rise",
-        "a3  todo        unassigned   todo  Mayor speaks",
-        "a4  unassigned  in_progress  todo  Port news",
-    ]  # alice and dave held 4 places each: a draw from the seed took alice's
+        "id  alice  bob           dave  title",
+        "a1  todo   unassigned    todo  Harbour bridge to close",
+        "a2  todo   unassigned    todo  Rail fares rise",
+        "a3  todo   unassigned    todo  Mayor speaks",
+        "a4  todo   in_progress*  todo  Port news",
+    ]
     assert run(tmp_path, "merge", "bob.db", "--db", "team.db") == [SUMMARY.format(0, 0, 0, 0, 0)]
+
+
+def test_the_other_advised_unassign_keeps_the_one_who_began_it(tmp_path: Path) -> None:
+    team(tmp_path)
+    run(tmp_path, "pack", "--annotator", "bob", "-o", "bob.db", "--db", "team.db")
+    run(tmp_path, "assign", "--annotators", "dave", "--overlap", "1", "--db", "bob.db")
+    run(tmp_path, "accept", "a4", "--annotator", "bob", "--db", "team.db")
+    said = run(tmp_path, "merge", "bob.db", "--db", "team.db")
+    advised = said[-1].split("(the hand-over bob.db made), or ")[1].removesuffix(" (bob stays)")
+    assert run(tmp_path, *shlex.split(advised)[1:]) == [
+        "unassigned dave from a4 'Port news' -> team.db; assigned now: alice, bob"
+    ]
+    assert rows(tmp_path / "team.db", A4_ASSIGNEES) == [("alice",), ("bob",)]
+    assert run(tmp_path, "merge", "bob.db", "--db", "team.db") == [SUMMARY.format(0, 0, 0, 0, 0)]
+    assert rows(tmp_path / "team.db", A4_ASSIGNEES) == [("alice",), ("bob",)]
 
 
 def test_a_copy_of_a_pack_merged_after_it_says_the_merged_events_it_writes(tmp_path: Path) -> None:
