@@ -30,7 +30,8 @@ notes one (`store.same_titles`): merge keeps it apart, with the work on its text
 Assignments and comments this database lacks are added; one here the other file took back since its copy (a pack
 whose articles `assign` gave to others there), unchanged here since, is taken back (`merge_assignments`). An
 annotator's article out in a pack here, read back, gets a `merged` event naming the events written to it
-(`store.pack.record_merged_back`: the pack's work is told from work done here), and so does every other one the
+(`store.pack.record_merged_back`: the pack's work is told from work done here; read back where the file holds the
+assignment the pack carried away, `packs_out.holds_the_pack`, not one a rename there gave), and so does every other one the
 merge copied events to (a screen open on it names them as the merge's, not another window's: `store.screen_events`).
 The screens' sessions of the articles it carries come along, but for work it left out (`merge_sessions`), so that
 `stats` counts time spent in a pack as the pack does. What its counts do not show is found for `merge` to say
@@ -92,6 +93,7 @@ from annotator.store.merge_source import MergeSource, differences, empty, only_d
 from annotator.store.merge_suggestions import SuggestionIds, bring_newer_batches, insert_suggestion_row
 from annotator.store.new_names import EnteringNames
 from annotator.store.pack import packed_pairs, record_merged_back
+from annotator.store.packs_out import holds_the_pack
 from annotator.store.pipelines import carry_learned, learned_rows
 from annotator.store.reads import NOT_EDITS
 from annotator.store.renaming import move_work, own_work_met
@@ -266,7 +268,9 @@ def _merge_source(store: Store, source: MergeSource, prefer: Prefer | None, repo
     report.crowded += crowded(store.conn, str(source.path), held, report.taken_back_there)
     copy_comments(store, source, ours)
     suggestions: SuggestionIds | None = None
-    packed, back = packed_pairs(store), _packs_read_back(source, ours, taken_there)
+    packed = packed_pairs(store)
+    back = _packs_read_back(store, source, ours, taken_there, packed)
+    reading = set(back)  # the pairs whose pack this file is: the others' merged events say it read none back
     sessions = CarriedSessions()  # the screens' sessions come with the work they timed (`merge_sessions`)
     for done, annotation in enumerate(annotations, start=1):
         theirs_id, who = annotation["article_id"], annotation["annotator"]
@@ -353,9 +357,10 @@ def _merge_source(store: Store, source: MergeSource, prefer: Prefer | None, repo
                 report.overwritten += 1
         if len(report.conflicts) + len(report.past_shared) > said and report.overwritten == taken:
             sessions.leave(theirs_id, who)  # (`--prefer other` took their work: its sessions come with it)
-        # a pair out in a pack: the pack's work (`store.pack`); else events copied are named as the merge's to an
-        # open screen (`screen_events`; the `merge` event of `prefer` names itself)
-        if (here, who) in packed or report.events_copied > copied:
+        # a pair whose pack this is: the pack's work (`store.pack`); else events copied are named as the merge's to
+        # an open screen (`screen_events`; the `merge` event of `prefer` names itself but on a pair out in a pack)
+        wrote = next_event_id(store) > first
+        if (here, who) in reading or report.events_copied > copied or ((here, who) in packed and wrote):
             back[(here, who)] = (first, next_event_id(store) - 1)
         if progress:
             progress(done, len(annotations))
@@ -364,18 +369,31 @@ def _merge_source(store: Store, source: MergeSource, prefer: Prefer | None, repo
     sessions.carry(store, source.connection, ours)
     kept = {pair: take_back for pair, take_back in taken_there.items() if take_back is not None}
     since = next_event_id(store)
-    record_merged_back(store, source.path, {pair: ids for pair, ids in back.items() if pair in packed or ids}, kept)
+    record_merged_back(store, source.path, back, kept, reading)
     report.read_back += read_back(store.conn, str(source.path), start, since)
 
 
 def _packs_read_back(
-    source: MergeSource, ours: dict[str, str], taken_there: Iterable[tuple[str, str]]
+    store: Store,
+    source: MergeSource,
+    ours: dict[str, str],
+    taken_there: Iterable[tuple[str, str]],
+    packed: set[tuple[str, str]],
 ) -> dict[tuple[str, str], tuple[int, int] | None]:
-    """Every (article here, annotator) whose work or assignment the other file holds, or whose assignment it took
-    back (`taken_there`: a pack given to others holds nothing else of theirs, s57 t15 F2): each a pack's, if out in
-    one here, read back by this merge (an article untouched there too); the events written to it are added as read."""
-    pairs = [(row["article_id"], row["annotator"]) for row in [*source.assignments(), *source.annotations()]]
-    return {**{(ours[article], who): None for article, who in pairs if article in ours}, **dict.fromkeys(taken_there)}
+    """The (article here, annotator) pairs out in a pack here (`packed`) this merge reads the pack of back (an article
+    untouched there too): those whose work or assignment the other file holds, or whose assignment it took back
+    (`taken_there`: a pack given to others holds nothing else of theirs, s57 t15 F2), where it holds the assignment
+    the pack carried away (`packs_out.holds_the_pack`). Not by the name alone: bob's pack, `rename-annotator bob
+    alice` there, gives alice bob's place, and merged it recorded alice's own pack, still out, as merged back (s60).
+    The events written to each are added as read."""
+    theirs = {here: article for article, here in ours.items()}
+    pairs = [(ours[row["article_id"]], row["annotator"]) for row in [*source.assignments(), *source.annotations()]
+             if row["article_id"] in ours]  # fmt: skip
+    return {
+        (here, who): None
+        for here, who in dict.fromkeys([*pairs, *taken_there])
+        if (here, who) in packed and holds_the_pack(store.conn, here, who, source.connection, theirs[here])
+    }
 
 
 def merge(

@@ -10,7 +10,7 @@ duplicated).
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -99,6 +99,7 @@ def record_merged_back(
     source: Path,
     written: dict[tuple[str, str], tuple[int, int] | None],
     kept: Mapping[tuple[str, str], object] | None = None,
+    packs: Collection[tuple[str, str]] = (),
 ) -> None:
     """A `merged` event (no edit: `reads.NOT_EDITS`) for each packed-out pair a merge of `source` read back, with the
     ids of the events the merge wrote to it (`events`: first and last), so that `packed_out` tells the pack's work
@@ -108,8 +109,11 @@ def record_merged_back(
     written to it, else the newest), gets none: merging twice changes nothing. Another pack's merge is not this
     one's: with two packs out, the second merged back with nothing new was still out (re-trial s56 t13 G2). A pair
     whose assignment this merge `kept` although the file took it back gets one naming that take-back (`take_back`:
-    `merge_assignments.take_back_as_there` reads it, so a merge again does not say it again). Inside the merge's
-    transaction."""
+    `merge_assignments.take_back_as_there` reads it, so a merge again does not say it again). A pair whose pack
+    `source` is not (`packs`: the pairs it holds the packed assignment of, `packs_out.holds_the_pack`) gets one only
+    for what it wrote there, saying it read no pack back (`read_back`: false), which `packs_out` then takes for no
+    pack's merge: a pack renamed to another's name and merged ended that other annotator's pack, still out (s60).
+    Inside the merge's transaction."""
     now, file = utc_now(), storable(os.path.abspath(source))
     pack, merged = json_text("p.after", "$.pack"), json_text("m.after", "$.file")
     again = f"""SELECT 1 FROM events m WHERE m.article_id = :article AND m.annotator = :who AND m.action = 'merged'
@@ -123,6 +127,8 @@ def record_merged_back(
         ids = written.get((article_id, annotator))
         # "file": the whole path read, as a `pack` event names its file, so the merge is told as that pack's
         after: dict[str, object] = {"source": str(source), "file": file, "command": "annotator merge"}
+        if (article_id, annotator) not in packs:
+            after["read_back"] = False
         if (article_id, annotator) in kept:
             after["take_back"] = kept[article_id, annotator]
         if ids is not None and ids[1] >= ids[0]:

@@ -120,21 +120,20 @@ def test_the_rename_meeting_alices_own_work_is_a_conflict_naming_it_and_bobs_wor
         "1 annotation(s) brought up to date: the other file's work went on from this database's (no conflict; its "
         "later events are added)"
     )
-    assert lines[2:4] == [  # their pairs read from e8.db, nothing written to them but a `merged` event (s58 t16 F7)
-        f"2 article(s) of {who}'s, out in a pack here, recorded as merged back from e8.db, nothing else written to "
-        "them (a `merged` event each, no edit)"
-        for who in ("alice", "bob")
-    ]
-    assert lines[4] == (
+    assert lines[2] == (  # bob's pairs read from e8.db, his pack, nothing written to them but a `merged` event (s58
+        "2 article(s) of bob's, out in a pack here, recorded as merged back from e8.db, nothing else written to "
+        "them (a `merged` event each, no edit)"  # t16 F7); not alice's: e8.db is no pack of hers (s60)
+    )
+    assert lines[3] == (
         "1 assignment(s) taken back here: their annotator was renamed in the other file (annotator rename-annotator), "
         "whose new name's assignment was added"
     )
-    assert lines[5] == (
+    assert lines[4] == (
         "bob's work on 1 article(s) is now alice's: 'bob' was renamed 'alice' in e8.db (annotator rename-annotator), "
         "and 'alice' had no work of its own on them here"
     )  # trial s58 t18 F3: said only as "brought up to date"
     titles = dict(rows(folder / "teamH.db", "SELECT id, title FROM articles"))
-    assert lines[6:] == [conflict_line(article, str(titles[article])) for article in (a, b)]
+    assert lines[5:] == [conflict_line(article, str(titles[article])) for article in (a, b)]
     assert annotations(folder / "teamH.db") == sorted([*own(ids), (c, "alice", "done", 4), (c, "bob", "todo", 0)])
     assert {article: spans(folder / "teamH.db", article, "bob") for article in (a, b)} == {a: bobs[a], b: bobs[b]}
     assigned = rows(folder / "teamH.db", "SELECT article_id, annotator FROM assignments ORDER BY 1, 2")
