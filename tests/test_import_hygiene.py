@@ -64,6 +64,7 @@ CORE = [
     "annotator.store.merge_sessions",
     "annotator.store.merge_notes",
     "annotator.store.merge_renames",
+    "annotator.store.merge_copy",
     "annotator.store.packs_out",
     "annotator.store.ends_aside",
     "annotator.store.held",

@@ -51,7 +51,6 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any
 
 from annotator.errors import AnnotatorError
 from annotator.store.aliases import goes_under
@@ -61,6 +60,7 @@ from annotator.store.ends_aside import PastShared, StoredEnds, merged_alike, pas
 from annotator.store.event_shapes import events_of
 from annotator.store.explained import MERGED_BY
 from annotator.store.merge_assignments import merge_assignments, take_back_as_there
+from annotator.store.merge_copy import Ids, copy_events, copy_pair
 from annotator.store.merge_notes import assignees, crowded, newer_side, read_back
 from annotator.store.merge_renames import (
     assignment_moved,
@@ -81,11 +81,9 @@ from annotator.store.merge_rows import (
     article_by_hash,
     copy_comments,
     insert_article_row,
-    insert_event_rows,
     insert_pair,
     next_event_id,
     replace_work,
-    reserve_span_ids,
     take_finer_tokens,
 )
 from annotator.store.merge_sessions import CarriedSessions
@@ -107,75 +105,7 @@ from annotator.vocabulary import Prefer
 Progress = Callable[[int, int], None]
 
 
-class _Ids:
-    """Id maps for one (article, annotator) being copied: their ids -> ours."""
-
-    def __init__(self, store: Store, suggestions: SuggestionIds, their_article: str, our_article: str) -> None:
-        self.store, self.suggestions, self.our_article = store, suggestions, our_article
-        self.their_article = their_article
-        self.spans: dict[int, int] = {}
-        self.next_span = store.next_span_id()
-        self.events: dict[int, int] = {}
-
-    def span(self, their_id: int) -> int:
-        if their_id not in self.spans:
-            self.spans[their_id] = self.next_span
-            self.next_span += 1
-        return self.spans[their_id]
-
-    def suggestion(self, their_id: int | None) -> int | None:
-        """Our id of their suggestion, matched by content; copied here when we lack it."""
-        return None if their_id is None else self.suggestions.ours_of(their_id)
-
-    def span_row(self, row: dict[str, Any]) -> dict[str, Any]:
-        return {**row, "id": self.span(row["id"]), "suggestion_id": self.suggestion(row.get("suggestion_id"))}
-
-    def decision(self, row: dict[str, Any]) -> dict[str, Any]:
-        return {"suggestion_id": self.suggestion(row["suggestion_id"]), "decision": row["decision"]}
-
-    def change(self, change: dict[str, Any]) -> dict[str, Any]:
-        """An event's before/after with every id mapped."""
-        mapped = dict(change)
-        if "spans" in change:
-            mapped["spans"] = [self.span_row(r) for r in change["spans"]]
-        if "decisions" in change:
-            mapped["decisions"] = [d for d in map(self.decision, change["decisions"]) if d["suggestion_id"] is not None]
-        return mapped
-
-
-def _copy_pair(store: Store, source: MergeSource, ids: _Ids, annotation: dict[str, Any]) -> int:
-    """Copy current state and every edit event of one annotator on one article; returns the events copied.
-
-    Assignment events are not copied with the work: assignments merge on their own (`merge_assignments`)."""
-    who = annotation["annotator"]
-    spans = [ids.span_row(r) for r in source.spans(ids.their_article, who)]
-    decisions = [ids.decision(r) for r in source.decisions(ids.their_article, who)]
-    insert_pair(store, ids.our_article, annotation, spans, decisions)
-    events = [e for e in source.events(ids.their_article, who) if e["action"] not in NOT_EDITS]
-    return _copy_events(store, ids, events)
-
-
-def _copy_events(store: Store, ids: _Ids, events: list[Row]) -> int:
-    """Append their edit events here, every id mapped (the spans' through `ids`); returns how many."""
-    next_id = next_event_id(store)
-    rows = []
-    for event in events:
-        ids.events[event["id"]] = next_id
-        rows.append({
-            **event,
-            "id": next_id,
-            "before": ids.change(json.loads(event["before"])),
-            "after": ids.change(json.loads(event["after"])),
-            "target": ids.events.get(event["target"]) if event["target"] is not None else None,
-        })  # fmt: skip
-        next_id += 1
-    insert_event_rows(store, ids.our_article, rows)
-    if ids.spans:
-        reserve_span_ids(store, max(ids.spans.values()))
-    return len(rows)
-
-
-def _fast_forward(store: Store, source: MergeSource, ids: _Ids, annotation: Row, mine: list[Row],
+def _fast_forward(store: Store, source: MergeSource, ids: Ids, annotation: Row, mine: list[Row],
                   theirs: list[Row]) -> int:  # fmt: skip
     """Their work continues ours (ours is where their history passed through, as a pack merged back and then
     annotated further): their state replaces ours and their later events are appended, so undo here walks
@@ -192,10 +122,10 @@ def _fast_forward(store: Store, source: MergeSource, ids: _Ids, annotation: Row,
     store.conn.execute("DELETE FROM spans WHERE article_id = ? AND annotator = ?", [here, who])
     store.conn.execute("DELETE FROM decisions WHERE article_id = ? AND annotator = ?", [here, who])
     insert_pair(store, here, annotation, spans, decisions)
-    return _copy_events(store, ids, theirs[len(mine) :])
+    return copy_events(store, ids, theirs[len(mine) :])
 
 
-def _continues(store: Store, source: MergeSource, ids: _Ids, annotation: Row, report: MergeReport) -> bool:
+def _continues(store: Store, source: MergeSource, ids: Ids, annotation: Row, report: MergeReport) -> bool:
     """Whether one side's history of this work continues the other's (no conflict): theirs is taken with its
     later events (`_fast_forward`), or ours already holds all of theirs."""
     who = annotation["annotator"]
@@ -282,7 +212,7 @@ def _merge_source(store: Store, source: MergeSource, prefer: Prefer | None, repo
             if suggestions is not None:
                 report.suggestions_copied += suggestions.copied
             suggestions = SuggestionIds(store, source, theirs_id, here)
-        ids = _Ids(store, suggestions, theirs_id, here)
+        ids = Ids(store, suggestions, theirs_id, here)
         alias = goes_under(store.conn, here, who)  # the rule a write under it follows (`aliases`)
         said, taken = len(report.conflicts) + len(report.past_shared), report.overwritten  # more: its work is out
         if (met := rename_met(store.conn, source, theirs_id, here, who)) is not None:  # NEW's own work here: t16 F1
@@ -314,7 +244,7 @@ def _merge_source(store: Store, source: MergeSource, prefer: Prefer | None, repo
             and (reassigned := assignment_moved(store.conn, source, theirs_id, here, who))
         ):
             if reassigned[1]:  # copied under the old name, then moved as the rename moves work (`merge_renames`)
-                report.events_copied += _copy_pair(store, source, ids, annotation)
+                report.events_copied += copy_pair(store, source, ids, annotation)
                 move_work(store, here, who, reassigned[0], {"from": who, "to": reassigned[0]})
                 report.moved_by_rename[who, reassigned[0]] = report.moved_by_rename.get((who, reassigned[0]), 0) + 1
                 report.annotations_added += 1
@@ -323,7 +253,7 @@ def _merge_source(store: Store, source: MergeSource, prefer: Prefer | None, repo
                 report.conflicts.append(MergeConflict(source=str(source.path), article_id=here, title=store.article(here).title,
                     annotator=who, kept=Prefer.THIS, differs=differences(mine, theirs), assignment_to=reassigned[0]))  # fmt: skip
         elif empty(mine) and not store.edited(here, who) and alias is None:
-            report.events_copied += _copy_pair(store, source, ids, annotation)
+            report.events_copied += copy_pair(store, source, ids, annotation)
             report.annotations_added += 1
         elif _continues(store, source, ids, annotation, report):
             pass
