@@ -110,8 +110,8 @@ def test_new_names_own_work_there_makes_a_conflict_naming_the_rename(tmp_path: P
         "the rest is merged into r.db\n",
     )
     assert merged.stdout.splitlines()[-1] == (
-        f"conflict: Ana on {first} '' differs in pack.db (status: todo here, in_progress there; spans: 1 only there "
-        "(ACTOR 'Washington'); decisions on 1 suggestion(s)): kept this database's: the assignment of this article "
+        f"conflict: Ana on {first} '' differs in pack.db (nothing here; there: in_progress, 1 span(s) "
+        "(ACTOR 'Washington'), decisions on 1 suggestion(s)): kept this database's: the assignment of this article "
         "was moved from 'Ana' to 'bea' here (annotator rename-annotator), and 'bea' has work there too (or pack.db "
         "does not hold that assignment), so no work goes under 'Ana'; to merge theirs under 'bea': annotator "
         "rename-annotator Ana bea --db pack.db, then merge again"

@@ -53,8 +53,8 @@ def diverged(folder: Path, *, worked_on: bool = True) -> tuple[str, str]:
 
 def conflict_line(second: str) -> str:
     return (
-        f"conflict: Ana on {second} '' differs in a.db (status: in_progress here, todo there; spans: 2 only here "
-        "(ACTOR 'Paris', LOCATION 'Lyon'); decisions on 2 suggestion(s)): kept this database's: 'Ana' was renamed "
+        f"conflict: Ana on {second} '' differs in a.db (its copy under 'bea' there: spans: 1 only here "
+        "(LOCATION 'Lyon'); decisions on 1 suggestion(s)): kept this database's: 'Ana' was renamed "
         "'bea' in a.db (annotator rename-annotator), and the work here went on since the files parted, so its copy "
         "under 'bea' there was not merged on this article either (one person, one name); to take the rename with "
         "the work here: annotator rename-annotator Ana bea --db b.db"
@@ -158,8 +158,8 @@ def test_a_name_renamed_to_two_names_one_in_each_file_is_not_merged_under_both(t
     merged = annotator("merge", "a.db", "--db", "b.db", cwd=tmp_path)
     assert merged.returncode == 1
     assert merged.stdout.splitlines()[1:] == [
-        f"conflict: bea on {article} '' differs in a.db (status: todo here, in_progress there; spans: 1 only there "
-        f"(ACTOR {words!r}); decisions on 1 suggestion(s)): kept this database's: 'Ana' was renamed 'bea' in a.db and "
+        f"conflict: bea on {article} '' differs in a.db (nothing here; there: in_progress, 1 span(s) "
+        f"(ACTOR {words!r}), decisions on 1 suggestion(s)): kept this database's: 'Ana' was renamed 'bea' in a.db and "
         "'cy' here (annotator rename-annotator), so that work is 'cy''s here and was not merged under a second name; "
         "to merge it, give it one name in both: annotator rename-annotator bea cy --db a.db, then merge again"
         for article, words in ((first, "Washington"), (second, "Paris"))

@@ -57,12 +57,18 @@ def conflict_line(conflict: MergeConflict, prefer: Prefer | None, db: Path) -> s
         )
     if conflict.renamed_onto_own and conflict.renamed_there is not None:  # NEW's own work here (`merge_renames`)
         old, new = conflict.annotator, conflict.renamed_there
+        met = (  # NEW's work, or where it went (s59 t20 F5: "has work of its own" was said of an emptied to do)
+            f"has work of its own on this article here, so {quoted(old)}'s stays as it is and the rename's copy under "
+            f"{quoted(new)} there was not merged (one name's work cannot take another's place)"
+            if conflict.onto_renamed is None
+            else f"has no work of its own on this article here: its work went to {quoted(conflict.onto_renamed)} by a "
+            f"rename here, and a name renamed away takes no work (one person, one name), so {quoted(old)}'s stays as "
+            f"it is and the rename's copy under {quoted(new)} there was not merged"
+        )
         hint = (
             f": {quoted(old)} was renamed {quoted(new)} in {conflict.source} (annotator rename-annotator), and "
-            f"{quoted(new)} has work of its own on this article here, so {quoted(old)}'s stays as it is and the "
-            f"rename's copy under {quoted(new)} there was not merged (one name's work cannot take another's place); "
-            f"if they are two people, rename back there: annotator rename-annotator {shlex.quote(new)} "
-            f"{shlex.quote(old)} --db {shlex.quote(conflict.source)}, then merge again"
+            f"{quoted(new)} {met}; if they are two people, rename back there: annotator rename-annotator "
+            f"{shlex.quote(new)} {shlex.quote(old)} --db {shlex.quote(conflict.source)}, then merge again"
         )
     if conflict.renamed_apart is not None:  # renamed to two names, one in each file (`merge_renames.renamed_apart`)
         old, went = conflict.renamed_apart
@@ -82,8 +88,18 @@ def conflict_line(conflict: MergeConflict, prefer: Prefer | None, db: Path) -> s
         )
     return (
         f"conflict: {conflict.annotator} on {conflict.article_id} '{conflict.title}' differs in "
-        f"{conflict.source}{f' ({conflict.differs})' if conflict.differs else ''}: {how}{hint}"
+        f"{conflict.source}{_differs(conflict)}: {how}{hint}"
     )
+
+
+def _differs(conflict: MergeConflict) -> str:
+    """What differs, in brackets, and with what, where a rename there is why: the work here against the rename's copy
+    under the new name there, the record that would take its place (re-trial s59 t20 F4: one line compared it with
+    the old name's emptied row there, another with the copy, and neither said which)."""
+    if conflict.renamed_there is None:
+        return f" ({conflict.differs})" if conflict.differs else ""
+    copy = f"its copy under {quoted(conflict.renamed_there)} there"
+    return f" ({copy}: {conflict.differs})" if conflict.differs else f" (only by name: {copy} is the same work)"
 
 
 def assignment_lines(

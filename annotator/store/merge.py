@@ -219,7 +219,7 @@ def _merge_source(store: Store, source: MergeSource, prefer: Prefer | None, repo
             if met[0] == who:  # OLD's stays; NEW's there (the rename's) is left out with it, this conflict names it
                 report.conflicts.append(MergeConflict(source=str(source.path), article_id=here, title=store.article(here).title,
                     annotator=who, kept=Prefer.THIS, differs=differences(mine, work(source.connection, theirs_id, met[1])),
-                    renamed_there=met[1], renamed_onto_own=True))  # fmt: skip
+                    renamed_there=met[1], renamed_onto_own=True, onto_renamed=met[2]))  # fmt: skip
         elif theirs == mine:
             report.unchanged += not empty(theirs)
         elif empty(theirs) and not source.edited(theirs_id, who):
@@ -271,8 +271,8 @@ def _merge_source(store: Store, source: MergeSource, prefer: Prefer | None, repo
                                                   renamed_to=alias))  # fmt: skip
         elif (moved := renamed_there(source, theirs_id, who)) is not None:  # ours went on since: kept whatever `prefer`
             report.conflicts.append(MergeConflict(source=str(source.path), article_id=here, title=store.article(here).title,
-                annotator=who, kept=Prefer.THIS, differs=differences(mine, theirs), renamed_there=moved,
-                refused_here=own_work_met(store.conn, who, moved)))  # fmt: skip
+                annotator=who, kept=Prefer.THIS, differs=differences(mine, work(source.connection, theirs_id, moved)),
+                renamed_there=moved, refused_here=own_work_met(store.conn, who, moved)))  # fmt: skip
         else:
             title = store.article(here).title
             report.conflicts.append(MergeConflict(source=str(source.path), article_id=here, title=title, annotator=who,

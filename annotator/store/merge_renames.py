@@ -120,11 +120,12 @@ def _goes_to(source: MergeSource, their_article: str, name: str, new: str) -> bo
 
 def rename_met(
     store_conn: sqlite3.Connection, source: MergeSource, their_article: str, here: str, name: str
-) -> tuple[str, str] | None:
-    """(OLD, NEW) where `name` is either side of a rename the other file made on the article (OLD's work there moved
-    to NEW by it, standing there; or NEW's there a rename's, undone or moved back since, nothing of it left) and NEW
-    has work of its own here (`own_work_here`): then neither side's there is merged on the article, OLD's work here
-    stays OLD's, and one conflict, on OLD's pair, names the rename (the module's docstring). None otherwise."""
+) -> tuple[str, str, str | None] | None:
+    """(OLD, NEW, went) where `name` is either side of a rename the other file made on the article (OLD's work there
+    moved to NEW by it, standing there; or NEW's there a rename's, undone or moved back since, nothing of it left) and
+    NEW has work of its own here (`own_work_here`): then neither side's there is merged on the article, OLD's work
+    here stays OLD's, and one conflict, on OLD's pair, names the rename (the module's docstring). `went`: where NEW
+    holds nothing here, the name a rename here moved NEW's work on the article to (`went_from`). None otherwise."""
     new = renamed_there(source, their_article, name)
     standing = new is not None and renamed_here(source.connection, their_article, name) is not None
     if (
@@ -133,7 +134,7 @@ def rename_met(
         and not round_trip(source, their_article, name, new)
         and own_work_here(store_conn, source, their_article, here, new, name)
     ):
-        return name, new
+        return name, new, went_from(store_conn, here, new)
     for (old,) in source.connection.execute(_MOVED_FROM, [their_article, name]):
         if not isinstance(old, str) or old == name or round_trip(source, their_article, old, name):
             continue
@@ -141,8 +142,17 @@ def rename_met(
         if (stands or empty(work(source.connection, their_article, name))) and own_work_here(
             store_conn, source, their_article, here, name, old
         ):
-            return old, name
+            return old, name, went_from(store_conn, here, name)
     return None
+
+
+def went_from(store_conn: sqlite3.Connection, here: str, new: str) -> str | None:
+    """Where `new` holds nothing on the article here (no work by `renaming.own_work_met`'s rule, which refuses a
+    rename by work begun) and its work there went to another name by a rename here (`aliases.goes_under`): that
+    name. No work goes under `new` there (`rename-annotator OLD NEW` here refuses it so), which is why a rename to
+    `new` in the other file does not come (re-trial s59 t20 F5: bob renamed dan, merged, then carol bob in her pack:
+    the line said "'bob' has work of its own" of bob's emptied to do). None otherwise."""
+    return goes_under(store_conn, here, new) if empty(work(store_conn, here, new)) else None
 
 
 def round_trip(source: MergeSource, their_article: str, name: str, back_to: str) -> bool:

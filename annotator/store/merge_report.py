@@ -22,6 +22,7 @@ class MergeConflict:
     renamed_to: str | None = None  # the annotator was renamed so here (`aliases`): theirs stays out, whatever `prefer`
     renamed_there: str | None = None  # so in the other file, our work went on since: ours stays (`merge_renames`)
     renamed_onto_own: bool = False  # with renamed_there: the new name has work of its own here (`rename_met`)
+    onto_renamed: str | None = None  # with renamed_onto_own: the new name holds nothing here, its work went so here
     renamed_apart: tuple[str, str] | None = None  # (OLD, the name here): OLD renamed this annotator there, else here
     assignment_to: str | None = None  # a rename here moved its assignment there to this name (`merge_renames`)
     refused_here: tuple[str, str] | None = None  # with renamed_there: (id, title) where the new name's work refuses it

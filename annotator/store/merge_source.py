@@ -177,7 +177,12 @@ def only_decisions_missing(mine: Work, theirs: Work) -> bool:
 
 def differences(mine: Work, theirs: Work) -> str:
     """What differs between our work and theirs, in a few words: "status: done here, in_progress there; spans:
-    2 only here, 1 only there; speaker of 1 quote(s); decisions on 3 suggestion(s)"."""
+    2 only here, 1 only there; speaker of 1 quote(s); decisions on 3 suggestion(s)"; where one side holds nothing
+    (`empty`), "nothing here; there: done, 2 span(s) (...), decisions on 3 suggestion(s)" (re-trial s59 t20 F4: "status:
+    todo here" was said of a name with no row here at all)."""
+    for side, other, empty_one, held in (("here", "there", mine, theirs), ("there", "here", theirs, mine)):
+        if empty(empty_one) and not empty(held):
+            return f"nothing {side}; {other}: {_holding(held)}"
     said = []
     if mine[0] != theirs[0]:
         said.append(f"status: {mine[0]} here, {theirs[0]} there")
@@ -188,6 +193,16 @@ def differences(mine: Work, theirs: Work) -> str:
         decided = {key[:-1] for key in mine[2] ^ theirs[2]}  # a suggestion decided on one side, or each otherwise
         said.append(f"decisions on {len(decided)} suggestion(s)")
     return "; ".join(said)
+
+
+def _holding(found: Work) -> str:
+    """What one side's work holds, in a few words: "done, 2 span(s) (ACTOR 'Ann', ...), decisions on 3 suggestion(s)"."""
+    said = [found[0] + (f" ({quoted(literal(found[3]))})" if found[3] else "")]
+    if found[1]:
+        said.append(f"{len(found[1])} span(s){_named(list(found[1]))}")
+    if found[2]:
+        said.append(f"decisions on {len({key[:-1] for key in found[2]})} suggestion(s)")
+    return ", ".join(said)
 
 
 def span_differences(

@@ -88,9 +88,9 @@ def own(ids: dict[str, str]) -> list[tuple[object, ...]]:
 def conflict_line(article: str, title: str) -> str:
     """The conflict line of an article where alice has her own work: bob's stays, the rename named, the way out."""
     return (
-        f"conflict: bob on {article} '{title}' differs in e8.db: kept this database's: 'bob' was renamed 'alice' in "
-        "e8.db (annotator rename-annotator), and 'alice' has work of its own on this article here, so 'bob''s stays "
-        "as it is and the rename's copy under 'alice' there was not merged (one name's work cannot take another's "
+        f"conflict: bob on {article} '{title}' differs in e8.db (only by name: its copy under 'alice' there is the same "
+        "work): kept this database's: 'bob' was renamed 'alice' in e8.db (annotator rename-annotator), and 'alice' "
+        "has work of its own on this article here, so 'bob''s stays as it is and the rename's copy under 'alice' there was not merged (one name's work cannot take another's "
         "place); if they are two people, rename back there: annotator rename-annotator alice bob --db e8.db, then "
         "merge again"
     )

@@ -164,8 +164,8 @@ def test_f2_bobs_newer_work_here_the_advice_works_and_converges(team: Path) -> N
     assert merged.returncode == 1
     title = str(rows(db, "SELECT title FROM articles WHERE id = ?", (bank,))[0][0])
     assert (
-        f"conflict: bob on {bank} '{title}' differs in p.db (status: done here, todo there; spans: 3 only here (ACTOR "
-        "'Bank of England', FIGURE '0.25' ...); decisions on 4 suggestion(s)): kept this database's: 'bob' was renamed "
+        f"conflict: bob on {bank} '{title}' differs in p.db (its copy under 'alice' there: spans: 1 only there "
+        "(LOCATION 'London'); decisions on 1 suggestion(s)): kept this database's: 'bob' was renamed "
         "'alice' in p.db (annotator rename-annotator), and the work here went on since the files parted, so its copy "
         "under 'alice' there was not merged on this article either (one person, one name); the rename cannot be taken "
         "here ('alice' has work of its own on 'Mayor Ruth Okafor told reporters in Lyon that 40 buses would run every "
@@ -229,8 +229,8 @@ def test_t20_f1_two_packs_renaming_two_people_to_one_name_lose_nothing(
     mayor = article(db, MAYOR)
     assert (
         f"conflict: bob on {mayor} 'Mayor Ruth Okafor told reporters in Lyon that 40 buses would run every night.' "
-        "differs in b.db (spans: 1 only here (FIGURE '40'); decisions on 1 suggestion(s)): kept this database's: 'bob' "
-        "was renamed 'dan' in b.db (annotator rename-annotator), and 'dan' has work of its own on this article here, "
+        "differs in b.db (its copy under 'dan' there: spans: 1 only here (FIGURE '40'); decisions on 1 suggestion(s)): "
+        "kept this database's: 'bob' was renamed 'dan' in b.db (annotator rename-annotator), and 'dan' has work of its own on this article here, "
         "so 'bob''s stays as it is and the rename's copy under 'dan' there was not merged (one name's work cannot take "
         "another's place); if they are two people, rename back there: annotator rename-annotator dan bob --db b.db, "
         "then merge again"
