@@ -37,8 +37,7 @@ def crowded(
         [(title,)] = connection.execute("SELECT title FROM articles WHERE id = ?", [article_id])
         keeps = tuple(sorted({one.annotator for one in staying if one.article_id == article_id}))
         held, had = tuple(sorted(now[article_id])), len(before.get(article_id, ()))
-        everyone = tuple(sorted({who for names in now.values() for who in names}))
-        found.append(Crowded(source, article_id, title, held, had, keeps, tuple(sorted(added)), everyone))
+        found.append(Crowded(source, article_id, title, held, had, keeps, tuple(sorted(added))))
     return found
 
 

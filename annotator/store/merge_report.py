@@ -68,7 +68,6 @@ class Crowded:
     before: int
     keeps: tuple[str, ...]
     added: tuple[str, ...]
-    team: tuple[str, ...]  # every name assigned an article here: the team `assign` would be run again with
 
 
 @dataclass(frozen=True)
