@@ -1,38 +1,14 @@
 """The review screen's pick keys act on the disagreement, and only when the window shows the article's text (trial
 s59 t19 F1 on the annotation screen; the review shares `in_view.too_small`): at 30 columns the text is not shown, a
 pick is refused with how much wider to make the window, and gold is untouched; at 80x24 the same key picks. Pilot on
-a real two-annotator database."""
+a real two-annotator database, the scrolled-away test's."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from annotator.models import ArticleIn, Span, Status
-from annotator.store import Store
 from annotator.tui.review import make_review_app
-from annotator.vocabulary import GOLD
-from tests.tui.fixtures import seed_tokens
-
-TEXT = "Divers found two more people alive in the harbour at dawn."
-
-
-def span(part: str, label: str) -> Span:
-    start = TEXT.index(part)
-    return Span(start=start, end=start + len(part), label=label, text=part)
-
-
-def review_db(path: Path) -> tuple[Path, str]:
-    """alice: FIGURE 'two'; bob: FIGURE 'two more': one disagreement."""
-    with Store.open(path) as store:
-        [article_id], _ = store.add_articles([(ArticleIn(text=TEXT, title="Divers"), seed_tokens(TEXT), [])])
-        store.replace_annotation(article_id, "alice", [span("two", "FIGURE")], Status.DONE)
-        store.replace_annotation(article_id, "bob", [span("two more", "FIGURE")], Status.DONE)
-    return path, article_id
-
-
-def gold(path: Path, article_id: str) -> list[str]:
-    with Store.open(path, read_only=True) as store:
-        return [s.text for s in store.spans(article_id, GOLD)]
+from tests.tui.test_review_pick_scrolled_away import gold, review_db
 
 
 async def test_a_pick_in_a_window_too_narrow_to_show_the_text_picks_nothing_and_says_how_much_wider(
