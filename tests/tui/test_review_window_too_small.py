@@ -22,7 +22,7 @@ async def test_a_pick_in_a_window_too_narrow_to_show_the_text_picks_nothing_and_
         await pilot.pause()
         assert app.messages[-1][1] == (
             "Not done: the window is too small to show the article's text: make it 10 column(s) wider "
-            "(a key acts only on a span it shows)"
+            "(a key acts only on what the window shows)"
         )
     assert gold(path, article_id) == []
 

@@ -20,6 +20,7 @@ from annotator.tui.failures import said
 from annotator.tui.items import Item, ItemKey
 from annotator.tui.layout import display
 from annotator.tui.screens.article import ArticleScreen
+from annotator.tui.screens.in_view import too_small
 from annotator.tui.screens.reloading import Reloaded, retried
 from annotator.vocabulary import Status
 from annotator.wording import DONE_LOCKED, clipped, counted, flag_taken_off, left_on_done, them
@@ -199,7 +200,10 @@ class EditingScreen(ArticleScreen):
 
     def action_finish(self, status: str) -> None:
         """Mark the article done (asking first while suggestions are pending), skipped (asking first, unless it is
-        skipped already), or flagged (asking for an optional reason), and open the next one still to do."""
+        skipped already), or flagged (asking for an optional reason), and open the next one still to do; not on an
+        article the window is too small to show (`in_view`: before a prompt, whose answer would act unseen)."""
+        if too_small(self):
+            return
         pending, speakerless = self.model.pending_count, self.model.speakerless
         if status == Status.DONE and (pending or speakerless):
             from annotator.tui.screens.prompts import DonePrompt

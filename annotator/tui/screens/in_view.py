@@ -5,7 +5,8 @@ screen, and a key then acted on it unseen (a trial: eight wheel turns down, then
 only the span list's marker told). The cursor does not follow the view (as in less or vim) because a scroll would
 then change what is highlighted, and the next key would act on a span the person never chose; instead the key
 brings what it acts on back into view and says so, without acting: pressed again, it acts on what is shown. A
-window too small to show the text at all is said in the same way (`too_small`).
+window too small to show the text at all is said in the same way (`too_small`), for a key on the whole article
+(accept all, done, skip, flag) too; undo and redo still act there, as the way back, and say what they changed.
 """
 
 from __future__ import annotations
@@ -57,7 +58,8 @@ def disagreement_brought_into_view(screen: ArticleScreen, start: int, end: int, 
 
 def too_small(screen: ArticleScreen) -> bool:
     """When the window cannot show the article's text, say how much larger it must be and return True: a key then
-    acts on nothing (a trial at 30x8 removed a span from a text 0 columns wide)."""
+    acts on nothing (a trial at 30x8 removed a span from a text 0 columns wide; another there marked done, and
+    accepted the suggestions of, an article it never saw: the keys on the whole article ask this too)."""
     columns, rows = screen.view.lacking()
     if not (columns or rows):
         return False
@@ -67,8 +69,8 @@ def too_small(screen: ArticleScreen) -> bool:
         if more
     )
     screen.say(
-        f"Not done: the window is too small to show the article's text: make it {wanted} (a key acts only on a span it "
-        "shows)",
+        f"Not done: the window is too small to show the article's text: make it {wanted} (a key acts only on what the "
+        "window shows)",
         "bold red",
     )
     return True

@@ -27,7 +27,7 @@ from annotator.errors import Conflict
 from annotator.locking import locked
 from annotator.tui.items import Identity, Item, ItemKey, highlight_moved, identity, pending_moved
 from annotator.tui.model import ArticleModel
-from annotator.tui.screens.in_view import brought_into_view
+from annotator.tui.screens.in_view import brought_into_view, too_small
 from annotator.vocabulary import Status
 
 if TYPE_CHECKING:
@@ -217,6 +217,8 @@ def retried(meaning: Meaning) -> Callable[[Action], Action]:
             if meaning == "current" and screen.refused_on_done():  # before it asks or says anything (`locking`)
                 return None
             if meaning == "current" and brought_into_view(screen, AGAIN):  # the wheel scrolled it away (`in_view`)
+                return None
+            if meaning in ("pending", "status") and too_small(screen):  # on an article the window does not show
                 return None
             marks_done = meaning == "status" and args[:1] == (Status.DONE,)  # done already: "Already done"
             unseen = {"current": screen.highlight_unseen, "pending": screen.pending_unseen,
