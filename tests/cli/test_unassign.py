@@ -102,6 +102,18 @@ def test_a_name_not_assigned_there_is_one_line_and_nothing_is_written(tmp_path: 
     assert folder_state(tmp_path) == before
 
 
+def test_a_name_differing_from_an_assignee_only_in_case_is_named_in_the_refusal(tmp_path: Path) -> None:
+    """Trial s60 t21 F6: "'Bob' is not assigned ..." did not point to bob."""
+    team(tmp_path)
+    before = folder_state(tmp_path)
+    said = annotator("unassign", "a1", "--annotator", "Bob", "--db", "team.db", cwd=tmp_path)
+    assert one_error_line(said) == (
+        "'Bob' is not assigned a1 'Harbour bridge to close' (its assignees: alice, bob); did you mean 'bob'?; "
+        "nothing was unassigned"
+    )
+    assert folder_state(tmp_path) == before
+
+
 def test_a_pack_still_holding_the_assignment_merges_its_work_but_not_the_assignment(tmp_path: Path) -> None:
     """As after `assign` took it back: the newer decision stands, and the merge says why it left it out."""
     team(tmp_path)
