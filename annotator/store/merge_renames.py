@@ -123,27 +123,40 @@ def rename_met(
 ) -> tuple[str, str, str | None] | None:
     """(OLD, NEW, went) where `name` is either side of a rename the other file made on the article (OLD's work there
     moved to NEW by it, standing there; or NEW's there a rename's, undone or moved back since, nothing of it left) and
-    NEW has work of its own here (`own_work_here`): then neither side's there is merged on the article, OLD's work
-    here stays OLD's, and one conflict, on OLD's pair, names the rename (the module's docstring). `went`: where NEW
-    holds nothing here, the name a rename here moved NEW's work on the article to (`went_from`). None otherwise."""
+    NEW cannot take it here (`_takes_no_work`): then neither side's there is merged on the article, OLD's work here
+    stays OLD's, and one conflict, on OLD's pair, names the rename (the module's docstring). `went`: where NEW holds
+    nothing here, the name a rename here moved NEW's work on the article to (`went_from`). None otherwise."""
     new = renamed_there(source, their_article, name)
     standing = new is not None and renamed_here(source.connection, their_article, name) is not None
     if (
         standing
         and new is not None
         and not round_trip(source, their_article, name, new)
-        and own_work_here(store_conn, source, their_article, here, new, name)
+        and _takes_no_work(store_conn, source, their_article, here, new, name)
     ):
         return name, new, went_from(store_conn, here, new)
     for (old,) in source.connection.execute(_MOVED_FROM, [their_article, name]):
         if not isinstance(old, str) or old == name or round_trip(source, their_article, old, name):
             continue
         stands = goes_under(source.connection, their_article, old) == name
-        if (stands or empty(work(source.connection, their_article, name))) and own_work_here(
+        if (stands or empty(work(source.connection, their_article, name))) and _takes_no_work(
             store_conn, source, their_article, here, name, old
         ):
             return old, name, went_from(store_conn, here, name)
     return None
+
+
+def _takes_no_work(
+    store_conn: sqlite3.Connection, source: MergeSource, their_article: str, here: str, new: str, old: str
+) -> bool:
+    """Whether `old`'s work cannot go to `new` on the article here, as `rename-annotator OLD NEW` here refuses it:
+    `new` has work of its own here (`own_work_here`), or is a name renamed away here to another than `old`
+    (`went_from`; a rename back is fine). On every article alike, one without a row of `new`'s too (hD: bob renamed
+    dan here, carol bob in her pack: on the articles where bob had no row, carol's work came as bob's, bob a worker
+    again)."""
+    if own_work_here(store_conn, source, their_article, here, new, old):
+        return True
+    return went_from(store_conn, here, new) not in (None, old)
 
 
 def went_from(store_conn: sqlite3.Connection, here: str, new: str) -> str | None:

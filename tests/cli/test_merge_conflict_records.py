@@ -128,3 +128,65 @@ def test_f5_a_name_renamed_away_here_is_said_so_not_to_have_work_of_its_own(caro
     assert {start: state(db, start) for start in (BANK, CITY)} == before
     checked = annotator("check", "--db", "team.db", cwd=carol_to_bob)
     assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+#: carol's two articles where bob had no row (alice had the others with him)
+PARIS, GOOGLE = "Officials", "Google"
+
+
+def conflict_line(db: Path, start: str) -> str:
+    """F5's line, on the article whose title begins with `start`."""
+    return (
+        f"conflict: carol on {article(db, start)} '{title(db, start)}' differs in c.db (only by name: its copy under "
+        "'bob' there is the same work): kept this database's: 'carol' was renamed 'bob' in c.db (annotator "
+        "rename-annotator), and 'bob' has no work of its own on this article here: its work went to 'dan' by a "
+        "rename here, and a name renamed away takes no work (one person, one name), so 'carol''s stays as it is and "
+        "the rename's copy under 'bob' there was not merged; if they are two people, rename back there: annotator "
+        "rename-annotator bob carol --db c.db, then merge again"
+    )
+
+
+@pytest.mark.parametrize("renamed", ["here", "merged"])
+def test_f5_no_work_comes_under_a_name_renamed_away_here_where_it_had_no_row(
+    base: Path,  # noqa: F811
+    tmp_path: Path,
+    renamed: str,
+) -> None:
+    """bob renamed dan in team.db itself (or in b.db, merged); carol renamed bob in c.db: on 'Paris' and 'Google',
+    where bob has no row here, carol's copy under bob stays out as on the two where he has one."""
+    copy_db(base / "team.db", tmp_path / "team.db")
+    copy_db(base / "carol.db", tmp_path / "c.db")
+    if renamed == "here":
+        run(tmp_path, "rename-annotator", "bob", "dan", "--db", "team.db")
+    else:
+        copy_db(base / "bob.db", tmp_path / "b.db")
+        run(tmp_path, "rename-annotator", "bob", "dan", "--db", "b.db")
+        run(tmp_path, "merge", "b.db", "--db", "team.db")
+    run(tmp_path, "rename-annotator", "carol", "bob", "--db", "c.db")
+    db = tmp_path / "team.db"
+    starts = (CITY, MAYOR, PARIS, BANK, "Police", GOOGLE)
+    before = {start: state(db, start) for start in starts}
+    assert [before[start].get("bob") for start in (PARIS, GOOGLE)] == [None, None]
+    assert [before[start]["carol"] for start in (PARIS, GOOGLE)] == [("done", 4, 1), ("done", 5, 1)]
+    merged = annotator("merge", "c.db", "--db", "team.db", cwd=tmp_path)
+    assert merged.returncode == 1, merged.stdout
+    assert "is now bob's" not in merged.stdout
+    conflicts = sorted(line for line in merged.stdout.splitlines() if line.startswith("conflict: "))
+    assert conflicts == sorted(conflict_line(db, start) for start in (CITY, PARIS, BANK, GOOGLE))
+    assert merged.stderr == (
+        "annotator: error: 4 annotation(s) of c.db not merged: their annotator was renamed there to a name with work "
+        "of its own here (listed above); the rest is merged into team.db\n"
+    )
+    assert {start: state(db, start) for start in starts} == before
+    assert rows(db, "SELECT count(*) FROM annotations WHERE annotator = 'bob' AND status != 'todo'") == [(0,)]
+    refused = annotator("rename-annotator", "carol", "bob", "--db", "team.db", cwd=tmp_path)
+    assert refused.stderr.startswith("annotator: error: 'bob' was renamed 'dan' here"), refused.stderr
+    assert advised(merged.stdout) == ["rename-annotator bob carol --db c.db"]
+    run(tmp_path, "rename-annotator", "bob", "carol", "--db", "c.db")
+    again = annotator("merge", "c.db", "--db", "team.db", cwd=tmp_path)
+    assert (again.returncode, again.stderr) == (0, ""), again.stdout
+    assert again.stdout.startswith("0 article(s), 0 annotation(s) and 0 event(s) added; "), again.stdout
+    assert len(again.stdout.splitlines()) == 1, again.stdout
+    assert {start: state(db, start) for start in starts} == before
+    checked = annotator("check", "--db", "team.db", cwd=tmp_path)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
