@@ -16,7 +16,8 @@ merged. For each article and annotator in the other database:
   other side wins, its work replaces ours as one "merge" event (before: ours, after: theirs): their history
   does not apply on top of ours, but undo of the merge event gives ours back.
 - work under a name renamed away here (`store.aliases`) that is not here already: a conflict naming the rename, left
-  out whatever `prefer` says (one person is not put back under two names).
+  out whatever `prefer` says (one person is not put back under two names), on an article the name has no history on
+  too (nothing there continues); and so is a rename there onto such a name (`merge_renames.rename_met`).
 - work of a name whose assignment of the article a rename here moved (s55 S7: a pack made before the rename): under
   the new name, where it is the same assignment and the new name has no work there; else a conflict naming the
   rename, left out whatever `prefer` says (`merge_renames.assignment_moved`).
@@ -255,8 +256,8 @@ def _merge_source(store: Store, source: MergeSource, prefer: Prefer | None, repo
         elif empty(mine) and not store.edited(here, who) and alias is None:
             report.events_copied += copy_pair(store, source, ids, annotation)
             report.annotations_added += 1
-        elif _continues(store, source, ids, annotation, report):
-            pass
+        elif (alias is None or store.edited(here, who)) and _continues(store, source, ids, annotation, report):
+            pass  # (no history here under a name renamed away: nothing it continues, the conflict below, hD)
         elif older_by_rename(store.conn, source, theirs_id, here, who):  # both renamed; ours went on from theirs
             report.unchanged += 1
             report.older_by_rename += 1

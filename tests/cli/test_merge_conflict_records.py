@@ -190,3 +190,41 @@ def test_f5_no_work_comes_under_a_name_renamed_away_here_where_it_had_no_row(
     assert {start: state(db, start) for start in starts} == before
     checked = annotator("check", "--db", "team.db", cwd=tmp_path)
     assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def test_work_under_a_name_renamed_away_here_on_an_article_it_had_no_row_on_stays_out(
+    base: Path,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    """bob renamed dan here; in carol's pack someone accepted 'Paris' as bob (no rename there), where bob has no row
+    here: it was "brought up to date" under bob (his history here, none, the start of theirs), bob a worker again.
+    It is the conflict of a name renamed away here; renamed to dan in the pack it comes as dan's."""
+    copy_db(base / "team.db", tmp_path / "team.db")
+    copy_db(base / "carol.db", tmp_path / "c.db")
+    run(tmp_path, "rename-annotator", "bob", "dan", "--db", "team.db")
+    db = tmp_path / "team.db"
+    paris = article(db, PARIS)
+    run(tmp_path, "accept", paris, "--annotator", "bob", "--done", "--db", "c.db")
+    before = state(db, PARIS)
+    merged = annotator("merge", "c.db", "--db", "team.db", cwd=tmp_path)
+    assert merged.returncode == 1, merged.stdout
+    assert merged.stdout.startswith("0 article(s), 0 annotation(s) and 0 event(s) added; "), merged.stdout
+    assert "brought up to date" not in merged.stdout
+    assert [line for line in merged.stdout.splitlines() if line.startswith("conflict: ")] == [
+        f"conflict: bob on {paris} '{title(db, PARIS)}' differs in c.db (nothing here; there: done, 4 span(s) (ACTOR "
+        "'Officials', LOCATION 'Paris' ...), decisions on 4 suggestion(s)): kept this database's: 'bob' was renamed "
+        "'dan' here (annotator rename-annotator), so no work goes under it; to merge theirs, u on that article as "
+        "'dan' takes the rename back there, then merge, then rename again"
+    ]  # (the advice: no rename of bob's to take back on this article; renaming bob dan in c.db is the way, below)
+    assert state(db, PARIS) == before
+    assert rows(db, "SELECT count(*) FROM annotations WHERE annotator = 'bob' AND status != 'todo'") == [(0,)]
+    run(tmp_path, "rename-annotator", "bob", "dan", "--db", "c.db")
+    again = annotator("merge", "c.db", "--db", "team.db", cwd=tmp_path)
+    assert (again.returncode, again.stderr) == (0, ""), again.stdout
+    assert state(db, PARIS) == {**before, "dan": ("done", 4, 0)}
+    quiet = annotator("merge", "c.db", "--db", "team.db", cwd=tmp_path)
+    assert (quiet.returncode, quiet.stderr) == (0, ""), quiet.stdout
+    assert quiet.stdout.startswith("0 article(s), 0 annotation(s) and 0 event(s) added; "), quiet.stdout
+    assert len(quiet.stdout.splitlines()) == 1, quiet.stdout
+    checked = annotator("check", "--db", "team.db", cwd=tmp_path)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
