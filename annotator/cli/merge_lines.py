@@ -32,10 +32,16 @@ def conflict_line(conflict: MergeConflict, prefer: Prefer | None, db: Path) -> s
         )
     hint = "" if prefer else " (--prefer other takes theirs)"
     if conflict.renamed_to is not None:  # theirs stays out whatever --prefer says (`store.aliases`)
+        old, new = conflict.annotator, conflict.renamed_to
+        undo = (  # no rename to undo on an article the name never had here: the other file takes it (hD)
+            f"give it the name here there too: annotator rename-annotator {shlex.quote(old)} {shlex.quote(new)} --db "
+            f"{shlex.quote(conflict.source)}, then merge again"
+            if conflict.unrenamed_here
+            else f"u on that article as {quoted(new)} takes the rename back there, then merge, then rename again"
+        )
         hint = (
-            f": {quoted(conflict.annotator)} was renamed {quoted(conflict.renamed_to)} here (annotator "
-            f"rename-annotator), so no work goes under it; to merge theirs, u on that article as "
-            f"{quoted(conflict.renamed_to)} takes the rename back there, then merge, then rename again"
+            f": {quoted(old)} was renamed {quoted(new)} here (annotator rename-annotator), so no work goes under it; "
+            f"to merge theirs, {undo}"
         )
     if conflict.renamed_there is not None:  # ours went on after the other file's copy (`store.merge_renames`)
         old, new = conflict.annotator, conflict.renamed_there

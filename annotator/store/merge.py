@@ -268,8 +268,8 @@ def _merge_source(store: Store, source: MergeSource, prefer: Prefer | None, repo
         elif alias is not None:  # renamed away here: no work goes under it, whatever `prefer` says (`aliases`)
             title = store.article(here).title
             report.conflicts.append(MergeConflict(source=str(source.path), article_id=here, title=title, annotator=who,
-                                                  kept=Prefer.THIS, differs=differences(mine, theirs),
-                                                  renamed_to=alias))  # fmt: skip
+                                                  kept=Prefer.THIS, differs=differences(mine, theirs), renamed_to=alias,
+                                                  unrenamed_here=not store.edited(here, who)))  # fmt: skip
         elif (moved := renamed_there(source, theirs_id, who)) is not None:  # ours went on since: kept whatever `prefer`
             report.conflicts.append(MergeConflict(source=str(source.path), article_id=here, title=store.article(here).title,
                 annotator=who, kept=Prefer.THIS, differs=differences(mine, work(source.connection, theirs_id, moved)),

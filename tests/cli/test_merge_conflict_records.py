@@ -213,9 +213,9 @@ def test_work_under_a_name_renamed_away_here_on_an_article_it_had_no_row_on_stay
     assert [line for line in merged.stdout.splitlines() if line.startswith("conflict: ")] == [
         f"conflict: bob on {paris} '{title(db, PARIS)}' differs in c.db (nothing here; there: done, 4 span(s) (ACTOR "
         "'Officials', LOCATION 'Paris' ...), decisions on 4 suggestion(s)): kept this database's: 'bob' was renamed "
-        "'dan' here (annotator rename-annotator), so no work goes under it; to merge theirs, u on that article as "
-        "'dan' takes the rename back there, then merge, then rename again"
-    ]  # (the advice: no rename of bob's to take back on this article; renaming bob dan in c.db is the way, below)
+        "'dan' here (annotator rename-annotator), so no work goes under it; to merge theirs, give it the name here "
+        "there too: annotator rename-annotator bob dan --db c.db, then merge again"
+    ]  # (no rename of bob's to take back on this article here: the advice renames in c.db, run below)
     assert state(db, PARIS) == before
     assert rows(db, "SELECT count(*) FROM annotations WHERE annotator = 'bob' AND status != 'todo'") == [(0,)]
     run(tmp_path, "rename-annotator", "bob", "dan", "--db", "c.db")
