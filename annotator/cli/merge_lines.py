@@ -33,10 +33,10 @@ def conflict_line(conflict: MergeConflict, prefer: Prefer | None, db: Path) -> s
     hint = "" if prefer else " (--prefer other takes theirs)"
     if conflict.renamed_to is not None:  # theirs stays out whatever --prefer says (`store.aliases`)
         old, new = conflict.annotator, conflict.renamed_to
-        undo = (  # no rename to undo on an article the name never had here: the other file takes it (hD)
+        undo = (  # no rename here to undo (the name never had the article), or one mended here: the other file's
             f"give it the name here there too: annotator rename-annotator {shlex.quote(old)} {shlex.quote(new)} --db "
             f"{shlex.quote(conflict.source)}, then merge again"
-            if conflict.unrenamed_here
+            if conflict.rename_there
             else f"u on that article as {quoted(new)} takes the rename back there, then merge, then rename again"
         )
         hint = (
@@ -60,6 +60,14 @@ def conflict_line(conflict: MergeConflict, prefer: Prefer | None, db: Path) -> s
             f"own on {quoted(conflict.refused_here[1])}, where {quoted(old)} has too): if they are two people, rename "
             f"back there: annotator rename-annotator {shlex.quote(new)} {shlex.quote(old)} --db "
             f"{shlex.quote(conflict.source)}, then merge again"
+        )
+    if conflict.rename_there and conflict.renamed_there is not None:  # renamed back here (`renamed_back_here`)
+        old, new = conflict.annotator, conflict.renamed_there
+        hint = (
+            f": {quoted(old)} was renamed {quoted(new)} in {conflict.source} (annotator rename-annotator), and "
+            f"{quoted(new)} was renamed back {quoted(old)} here, so its copy under {quoted(new)} there was not merged "
+            f"(one person, one name); to give it the name here there too: annotator rename-annotator "
+            f"{shlex.quote(new)} {shlex.quote(old)} --db {shlex.quote(conflict.source)}, then merge again"
         )
     if conflict.renamed_onto_own and conflict.renamed_there is not None:  # NEW's own work here (`merge_renames`)
         old, new = conflict.annotator, conflict.renamed_there

@@ -73,6 +73,7 @@ from annotator.store.merge_renames import (
     passed_through,
     rename_met,
     renamed_apart,
+    renamed_back_here,
     renamed_there,
     shared,
     work_renamed,
@@ -269,11 +270,13 @@ def _merge_source(store: Store, source: MergeSource, prefer: Prefer | None, repo
             title = store.article(here).title
             report.conflicts.append(MergeConflict(source=str(source.path), article_id=here, title=title, annotator=who,
                                                   kept=Prefer.THIS, differs=differences(mine, theirs), renamed_to=alias,
-                                                  unrenamed_here=not store.edited(here, who)))  # fmt: skip
+                                                  rename_there=not store.edited(here, who)  # no rename here to undo
+                                                  or renamed_back_here(store.conn, here, who, alias)))  # fmt: skip
         elif (moved := renamed_there(source, theirs_id, who)) is not None:  # ours went on since: kept whatever `prefer`
             report.conflicts.append(MergeConflict(source=str(source.path), article_id=here, title=store.article(here).title,
                 annotator=who, kept=Prefer.THIS, differs=differences(mine, work(source.connection, theirs_id, moved)),
-                renamed_there=moved, refused_here=own_work_met(store.conn, who, moved)))  # fmt: skip
+                renamed_there=moved, refused_here=own_work_met(store.conn, who, moved),
+                rename_there=renamed_back_here(store.conn, here, who, moved)))  # fmt: skip
         else:
             title = store.article(here).title
             report.conflicts.append(MergeConflict(source=str(source.path), article_id=here, title=title, annotator=who,

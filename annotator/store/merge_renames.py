@@ -54,6 +54,13 @@ def edits_here(connection: sqlite3.Connection, article_id: str, annotator: str) 
     return [dict(r) for r in rows_of(connection, sql, [article_id, annotator]) if r["action"] not in NOT_EDITS]
 
 
+def renamed_back_here(connection: sqlite3.Connection, article_id: str, name: str, other: str) -> bool:
+    """Whether `name`'s work on the article here came back by a rename from `other` (`rename-annotator bbo bob` after
+    `bob bbo`, a typo mended here): the file still holding the work under `other` is to follow that, not this file
+    to rename again (trial s60 t21 F2: the advice brought the typo back)."""
+    return any(_renamed(event) == (other, name) for event in edits_here(connection, article_id, name))
+
+
 def shared(mine: list[Row], theirs: list[Row]) -> bool:
     """Whether the shorter history is the start of the longer, event for event (an event copied by a merge keeps
     its action and time; its ids differ)."""

@@ -20,7 +20,7 @@ class MergeConflict:
     kept: Prefer
     differs: str = ""  # what differs, in a few words (`merge_source.differences`)
     renamed_to: str | None = None  # the annotator was renamed so here (`aliases`): theirs stays out, whatever `prefer`
-    unrenamed_here: bool = False  # with renamed_to: no rename of the name on this article here to undo (no history)
+    rename_there: bool = False  # with renamed_to or renamed_there: the rename to advise is in the other file
     renamed_there: str | None = None  # so in the other file, our work went on since: ours stays (`merge_renames`)
     renamed_onto_own: bool = False  # with renamed_there: the new name has work of its own here (`rename_met`)
     onto_renamed: str | None = None  # with renamed_onto_own: the new name holds nothing here, its work went so here
