@@ -67,6 +67,7 @@ async def pressed(db: Path, size: tuple[int, int], keys: str, then: tuple[int, i
         # shown; at 80x2 A accepted 3 unseen; S and F ask first, so the prompt's answer would act unseen too
         ((30, 8), "dSF", "10 column(s) wider"),
         ((80, 2), "A", "1 row(s) taller"),
+        ((80, 2), "C", "1 row(s) taller"),  # re-trial s60 t22 F2: a comment saved there, its prompt not drawn
     ],
 )
 async def test_a_key_in_a_window_too_small_to_show_the_text_does_nothing_and_says_how_much_larger(

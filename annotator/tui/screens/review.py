@@ -24,7 +24,7 @@ from annotator.tui.bindings import key_name
 from annotator.tui.model import ArticleModel
 from annotator.tui.screens import app_as
 from annotator.tui.screens.annotate import AnnotateScreen, Worded
-from annotator.tui.screens.in_view import disagreement_brought_into_view
+from annotator.tui.screens.in_view import disagreement_brought_into_view, too_small
 from annotator.tui.screens.reloading import AGAIN, edits_through_retried, retried
 from annotator.tui.screens.review_done import ask_done, marked_as_asked
 from annotator.tui.screens.review_fitted import RefittingScreen
@@ -82,7 +82,9 @@ class ReviewScreen(RefittingScreen):
         self.disputes.page()
 
     def action_finish(self, status: str) -> None:
-        """d with disagreements still open asks first (`review_done`)."""
+        """d with disagreements still open asks first (`review_done`); in a window too small, neither (`in_view`)."""
+        if too_small(self):
+            return
         self.asked = None
         state = self._refresh_review()
         if status != Status.DONE or not state.open:
@@ -363,6 +365,8 @@ class ReviewScreen(RefittingScreen):
 
     @edits_through_retried
     def action_agreed(self) -> None:
+        if too_small(self):  # gold's agreed spans are not taken out or put back unseen (re-trial s60 t22 F1)
+            return
         if self.review is not None:
             self._agreed(take_out=self.review.agreed_event is not None)
 
