@@ -90,8 +90,12 @@ def _watched(stream: "TextIO | io.TextIOBase") -> "TextIO | io.TextIOBase":
         stream.flush()
     except (OSError, ValueError):
         return stream
+    # The text layer writes to the pipe itself, as Python's own stderr does, with no `io.BufferedWriter` between: an
+    # interrupt raised in `_Pipe.write` after its bytes went out (ctrl+c just after a note was printed) left them in
+    # that buffer, which wrote them again at its next flush: a note said twice, a line of `stats` printed twice.
+    # The text layer lets go of its bytes before it writes them.
     return io.TextIOWrapper(
-        io.BufferedWriter(_Pipe(number, "wb", closefd=False)),
+        _Pipe(number, "wb", closefd=False),
         encoding=stream.encoding,
         errors=stream.errors,
         line_buffering=stream.line_buffering,

@@ -18,7 +18,7 @@ from __future__ import annotations
 import codecs
 import io
 import unicodedata
-from typing import IO, TYPE_CHECKING, BinaryIO
+from typing import IO, TYPE_CHECKING, BinaryIO, cast
 
 if TYPE_CHECKING:
     from typing_extensions import Buffer
@@ -103,8 +103,10 @@ def json_shown_literally(out: IO[bytes]) -> BinaryIO:
     standard output, a terminal perhaps, where a right-to-left override in an article reordered what followed
     (trial t4 F3: JSON escapes ESC, not U+202E). The same JSON value: a reader decodes the escapes to the text.
     A file written with -o PATH keeps those characters, for the tools that read it, but for the line breaks every
-    JSON the tool writes escapes (`exchange.formats.json_text`)."""
-    return io.BufferedWriter(_JsonShownLiterally(out))
+    JSON the tool writes escapes (`exchange.formats.json_text`). No buffer of its own: an interrupt raised in the
+    write below after its bytes went out left them in an `io.BufferedWriter`, which wrote them again (a record of
+    `export -o -` twice, another cut short); the text formats' own wrapper gathers the small writes."""
+    return cast(BinaryIO, _JsonShownLiterally(out))
 
 
 class _JsonShownLiterally(io.RawIOBase):

@@ -7,8 +7,10 @@ closed after one line (or before anything is written), real SQLite files."""
 from __future__ import annotations
 
 import os
+import signal
 import sqlite3
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -95,3 +97,35 @@ def test_standard_output_that_stays_read_is_whole_and_status_0(team: Path) -> No
     """The same command read to its end: every row, status 0 (the watch on the pipe changes nothing else)."""
     done = annotator("stats", "--articles", "--json", "--db", team, cwd=team.parent)
     assert (done.returncode, done.stderr, done.stdout.count('"id": ')) == (0, "", MANY + 40)
+
+
+def interrupted_while_writing(*args: str | Path, cwd: Path) -> tuple[int, bytes, str]:
+    """Run the console script with standard output a pipe nobody reads until it is full and the command waits on it
+    (the kernel's wait channel says so), then ctrl+c, then read everything: (status, standard output, standard
+    error)."""
+    with subprocess.Popen([ANNOTATOR, *map(str, args)], cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as run:
+        while "pipe_write" not in Path(f"/proc/{run.pid}/wchan").read_text():
+            assert run.poll() is None, "the command ended before the pipe was full"
+            time.sleep(0.01)
+        run.send_signal(signal.SIGINT)
+        out, error = run.communicate(timeout=300)
+        return run.returncode, out, error.decode("utf-8")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("stats", "--articles"), ("export", "--annotator", "alice", "--format", "jsonl", "-o", "-")],
+    ids=["stats-articles", "export-jsonl"],
+)
+def test_an_interrupt_while_the_output_waits_on_its_reader_writes_nothing_twice(
+    team: Path, args: tuple[str, ...]
+) -> None:
+    """A ctrl+c while a write waits on a full pipe: what came out is the start of the whole output, no line of it
+    twice. A buffer between the text and the pipe kept what had gone out when the interrupt was raised after it,
+    and wrote it again at its next flush (a line of `stats` twice; `predict`'s "no worker" note twice, in 1 run of
+    5 under load). Where the interrupt lands is the kernel's timing, so it is tried several times."""
+    whole = annotator(*args, "--db", team, cwd=team.parent).stdout.encode("utf-8")
+    assert len(whole) > 65_536  # more than a pipe holds (64 KiB on Linux)
+    for _ in range(8):
+        status, out, error = interrupted_while_writing(*args, "--db", team, cwd=team.parent)
+        assert (status, whole.startswith(out), error.startswith("annotator: error: interrupted")) == (130, True, True)
