@@ -205,6 +205,20 @@ def confusable(one: str, other: str) -> bool:
     return bool(set(_keys(one, multi)) & set(_keys(other, multi)))
 
 
+def told_apart(name: str, other: str) -> str:
+    """What sets `name` apart from a name it looks like, where the eye cannot tell: the characters it holds that
+    `other` does not and that are not ASCII, by code point and name, as " (it holds U+043E CYRILLIC SMALL LETTER O)".
+    Empty where the difference shows ("Bob", "b0b"): an "о" in Cyrillic beside bob was named as bob's look-alike with
+    nothing to tell which letter differs (re-trial s60 t22 F7)."""
+    theirs = set(other)
+    foreign = list(dict.fromkeys(char for char in name if char not in theirs and not char.isascii()))
+    if not foreign:
+        return ""
+    named = ", ".join(f"{code(char)} {unicodedata.name(char, '(no name)')}" for char in foreign[:3])
+    more = f" and {len(foreign) - 3} more" if len(foreign) > 3 else ""
+    return f" (it holds {named}{more})"
+
+
 def begins_like(name: str, prefix: str) -> bool:
     """Whether `name` begins with what looks like `prefix` ("mode1:x", "ｍodel:x" begin like "model:"), by
     `confusable`'s keys, each name's against the prefix's of the same kind."""

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from annotator.errors import AnnotatorError, found
 from annotator.literal import quoted
-from annotator.lookalike import confusable
+from annotator.lookalike import confusable, told_apart
 from annotator.store.assignments import STARTED, record_event
 from annotator.store.edits import Store
 from annotator.vocabulary import utc_now
@@ -71,7 +71,7 @@ def unassign(store: Store, article_ids: Sequence[str], annotators: Sequence[str]
                 if name not in held[article_id]:
                     whose = f"its assignees: {', '.join(held[article_id])}" if held[article_id] else "nobody is"
                     alike = [who for who in held[article_id] if confusable(who, name)]  # "Bob" for bob (s60 t21 F6)
-                    meant = f"; did you mean {quoted(alike[0])}?" if alike else ""
+                    meant = f"; did you mean {quoted(alike[0])}?{told_apart(name, alike[0])}" if alike else ""
                     raise AnnotatorError(
                         f"{quoted(name)} is not assigned {article_id} {quoted(titles[article_id])} ({whose}){meant}; "
                         "nothing was unassigned"

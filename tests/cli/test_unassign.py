@@ -114,6 +114,18 @@ def test_a_name_differing_from_an_assignee_only_in_case_is_named_in_the_refusal(
     assert folder_state(tmp_path) == before
 
 
+def test_a_look_alike_in_another_script_is_told_apart_by_its_code_point(tmp_path: Path) -> None:
+    """Re-trial s60 t22 F7: "'b\u043eb' ... did you mean 'bob'?" showed two names the eye cannot tell apart."""
+    team(tmp_path)
+    before = folder_state(tmp_path)
+    said = annotator("unassign", "a1", "--annotator", "b\u043eb", "--db", "team.db", cwd=tmp_path)
+    assert one_error_line(said) == (
+        "'b\u043eb' is not assigned a1 'Harbour bridge to close' (its assignees: alice, bob); did you mean 'bob'? (it "
+        "holds U+043E CYRILLIC SMALL LETTER O); nothing was unassigned"
+    )
+    assert folder_state(tmp_path) == before
+
+
 def test_a_pack_still_holding_the_assignment_merges_its_work_but_not_the_assignment(tmp_path: Path) -> None:
     """As after `assign` took it back: the newer decision stands, and the merge says why it left it out."""
     team(tmp_path)
