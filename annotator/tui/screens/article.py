@@ -28,6 +28,7 @@ from annotator.tui.preview import keys_on, selected, selection_keys, what_keys_a
 from annotator.tui.preview import shortened as _shortened
 from annotator.tui.screens import app_as
 from annotator.tui.screens.cursor import CursorScreen
+from annotator.tui.screens.in_view import fits_again
 from annotator.tui.widgets.article_view import ArticleView, Marks
 from annotator.tui.widgets.bars import KeyBar, TitleBar
 from annotator.tui.widgets.info import Legend, StatusLine
@@ -102,6 +103,7 @@ class ArticleScreen(CursorScreen):
 
     def on_resize(self, event: events.Resize) -> None:
         self._fit_side(event.size.width)
+        self.call_after_refresh(fits_again, self)  # once the view has its new size
 
     def on_mount(self) -> None:
         self.side = self.query_one("#side")

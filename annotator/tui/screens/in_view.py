@@ -63,14 +63,33 @@ def too_small(screen: ArticleScreen) -> bool:
     columns, rows = screen.view.lacking()
     if not (columns or rows):
         return False
+    screen.say(_refusal(columns, rows), "bold red")
+    return True
+
+
+def _refusal(columns: int, rows: int) -> str:
     wanted = " and ".join(
         more
         for more in (f"{columns} column(s) wider" if columns else "", f"{rows} row(s) taller" if rows else "")
         if more
     )
-    screen.say(
-        f"Not done: the window is too small to show the article's text: make it {wanted} (a key acts only on what the "
-        "window shows)",
-        "bold red",
-    )
-    return True
+    return f"{TOO_SMALL} make it {wanted} (a key acts only on what the window shows)"
+
+
+#: How `too_small`'s refusal begins: `fits_again` takes it back.
+TOO_SMALL = "Not done: the window is too small to show the article's text:"
+
+
+def fits_again(screen: ArticleScreen) -> None:
+    """After a resize, where the status line asks for a larger window: how much larger now, or, where the window
+    shows the text, that keys act again (re-trial s60 t22 F6: at 45x5 it still said "make it 10 column(s) wider",
+    as if nothing would act)."""
+    if not screen.is_mounted:  # a resize before the screen's widgets are found
+        return
+    if not screen.status_line.text.plain.startswith(TOO_SMALL):
+        return
+    columns, rows = screen.view.lacking()
+    if columns or rows:  # still too small: how much now (on the line only: a drag would fill the log)
+        screen.status_line.say(_refusal(columns, rows), "bold red")
+    else:
+        screen.say("The window shows the article's text now: keys act on it again")
