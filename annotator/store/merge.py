@@ -22,6 +22,8 @@ merged. For each article and annotator in the other database:
   the new name, where it is the same assignment and the new name has no work there; else a conflict naming the
   rename, left out whatever `prefer` says (`merge_renames.assignment_moved`).
 - a rename's copy there of older work than the same rename's here (`merge_renames.older_by_rename`): unchanged.
+- a rename taken here and mended there (`merge_renames.mended_there`), the work here gone on: a conflict on the
+  renamed name's side naming the mend, the mended name's copy left out with it.
 Suggestions of new articles come along; for known articles, a newer suggester version's batch comes and
 replaces our undecided older ones, and suggestions the merged work refers to are added
 (`annotator.store.merge_suggestions`). A known article takes the other's tokens when they divide ours finer (an
@@ -68,6 +70,7 @@ from annotator.store.merge_renames import (
     assignments_renamed,
     edits_here,
     kept_apart,
+    mended_there,
     older_by_rename,
     older_by_round_trip,
     passed_through,
@@ -259,6 +262,16 @@ def _merge_source(store: Store, source: MergeSource, prefer: Prefer | None, repo
             report.annotations_added += 1
         elif (alias is None or store.edited(here, who)) and _continues(store, source, ids, annotation, report):
             pass  # (no history here under a name renamed away: nothing it continues, the conflict below, hD)
+        elif (mended := mended_there(store.conn, source, theirs_id, here, who)) is not None:  # t22 F4
+            report.conflicts.append(MergeConflict(source=str(source.path), article_id=here, title=store.article(here).title,
+                annotator=who, kept=Prefer.THIS, differs=differences(mine, work(source.connection, theirs_id, mended)),
+                renamed_there=mended, refused_here=own_work_met(store.conn, who, mended)))  # fmt: skip
+        elif (
+            alias is not None
+            and mended_there(store.conn, source, theirs_id, here, alias) == who
+            and rename_met(store.conn, source, theirs_id, here, alias) is None
+        ):
+            sessions.leave(theirs_id, who)  # the mend's copy there: the line on `alias`'s names it (`mended_there`)
         elif older_by_rename(store.conn, source, theirs_id, here, who):  # both renamed; ours went on from theirs
             report.unchanged += 1
             report.older_by_rename += 1

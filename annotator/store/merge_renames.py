@@ -23,6 +23,9 @@ a move (one name's work cannot take the other's place), so a merge does not make
 NEW's here stays, the rename's copy there stays out, in one conflict on OLD's pair naming the rename, whatever
 `prefer` says (`rename_met`). Where NEW has nothing here the rename comes as it is.
 
+A rename taken here (`bob bbo`, as a merge advised) and mended in the other file (`bbo bob` there, trial t22 F4):
+the mend is a rename there that `bbo`'s work here went on from, S3 the other way round (`mended_there`).
+
 Also the histories `merge` compares (`edits_here`, `shared`): one side's is the start of the other's."""
 
 from __future__ import annotations
@@ -59,6 +62,24 @@ def renamed_back_here(connection: sqlite3.Connection, article_id: str, name: str
     `bob bbo`, a typo mended here): the file still holding the work under `other` is to follow that, not this file
     to rename again (trial s60 t21 F2: the advice brought the typo back)."""
     return any(_renamed(event) == (other, name) for event in edits_here(connection, article_id, name))
+
+
+def mended_there(
+    store_conn: sqlite3.Connection, source: MergeSource, their_article: str, here: str, name: str
+) -> str | None:
+    """NEW where the other file renamed NEW `name` and back on the article (`rename-annotator bbo bob` in the pack, a
+    typo mended there) and this file renamed NEW `name` too (`bob bbo`, as a merge advised), `name`'s work here gone
+    on apart from theirs: its side is the conflict naming the mend there, whose one command is the same mend here,
+    and NEW's copy there stays out with it (trial t22 F4: the line on NEW's advised undoing the rename here and
+    renaming again, which brought the typo back, round after round). None otherwise."""
+    new = renamed_there(source, their_article, name)
+    if new is None or goes_under(store_conn, here, new) != name or empty(work(store_conn, here, name)):
+        return None
+    moves = [_renamed(e) for e in source.events(their_article, new) if e["action"] not in NOT_EDITS]
+    if (new, name) not in moves or (name, new) not in moves:
+        return None  # no mend there: a rename there alone, or mended here (`renamed_back_here`)
+    theirs = [e for e in source.events(their_article, name) if e["action"] not in NOT_EDITS]
+    return None if shared(edits_here(store_conn, here, name), theirs) else new
 
 
 def shared(mine: list[Row], theirs: list[Row]) -> bool:
