@@ -15,7 +15,7 @@ from annotator.wording import clipped
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from annotator.store.merge_report import MergeConflict, MergeReport
+    from annotator.store.merge_report import LeftOlder, MergeConflict, MergeReport
     from annotator.store.merged_assignments import AddedAssignment
 
 
@@ -297,10 +297,16 @@ def left_older_lines(report: MergeReport) -> list[str]:
             f"{len(older)} annotation(s) of {source} left out, older than this database's: the work here went on "
             "from it (no conflict; counted unchanged):"
         )
-        lines += [f"  {one.article_id} {quoted(clipped(one.title, 40))} of {one.annotator}" for one in older[:NAMED]]
+        lines += [f"  {one.article_id} {quoted(clipped(one.title, 40))} of {_whose(one)}" for one in older[:NAMED]]
         if len(older) > NAMED:
             lines.append(f"  and {len(older) - NAMED} more")
     return lines
+
+
+def _whose(older: LeftOlder) -> str:
+    """The name the other file's records go by, and the one here where a rename there moved them (s61 t21 F5: a
+    typo's records were named by the name mended here)."""
+    return f"{older.there} ({older.annotator} here)" if older.there else older.annotator
 
 
 def read_back_lines(report: MergeReport) -> list[str]:

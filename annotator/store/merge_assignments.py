@@ -10,6 +10,7 @@ from annotator.store.aliases import goes_under
 from annotator.store.assignments import record_event
 from annotator.store.edits import Store
 from annotator.store.explained import MERGED_BY
+from annotator.store.merge_notes import record_said
 from annotator.store.merge_report import MergeReport, TakenBackThere
 from annotator.store.merge_rows import insert_event_rows, next_event_id
 from annotator.store.merge_source import MergeSource, empty, work
@@ -40,6 +41,21 @@ _CARRIED = f"""SELECT 1 FROM events WHERE article_id = ? AND annotator = ? AND a
                AND json_extract(after, '$.assignment.assigned_at') IS ? LIMIT 1"""
 
 
+#: Whether a merge since the pair's last `unassign` here said the other file's assignment of it was left out (with
+#: its moment there): a note said once (`merge_notes.record_said`).
+_SAID_LEFT_OUT = """SELECT 1 FROM events m WHERE m.article_id = :article AND m.annotator = :who AND m.action = 'merged'
+                    AND json_valid(m.after) AND json_extract(m.after, '$.left_out.assigned_at') IS :at
+                    AND m.id > (SELECT MAX(u.id) FROM events u WHERE u.article_id = :article AND u.annotator = :who
+                                AND u.action = 'unassign') LIMIT 1"""
+
+
+def _said(store: Store, article_id: str, annotator: str, assigned_at: object) -> bool:
+    """Whether an earlier merge said the other file's assignment of the pair (made at `assigned_at` there) was left
+    out, taken back here since."""
+    pair = {"article": article_id, "who": annotator, "at": assigned_at}
+    return store.conn.execute(_SAID_LEFT_OUT, pair).fetchone() is not None
+
+
 #: The pair's last `assign` or `unassign` there, where it is an `assign` a rename made (`renaming`): the name it
 #: moved from and its moment.
 _RENAMED_INTO = """SELECT action, CASE WHEN json_valid(after) THEN json_extract(after, '$.renamed.from') END,
@@ -66,7 +82,8 @@ def merge_assignments(store: Store, source: MergeSource, ours: dict[str, str]) -
     `merge_renames`), and both names would hold it (s58 t18 F2, s59 t20 F2: three assignees at overlap 2). How many were added, left out so, and of those how many a rename took back
     (`renaming`: its `unassign` names the move; the new name holds it). One an earlier merge carried here, taken
     back since, is not counted: that merge said it, and the decision here is newer (an old pack merged again said
-    it left them out at every merge: hD brief)."""
+    it left them out at every merge: hD brief), nor is one an earlier merge said it left out since the take-back
+    here (`merge_notes.record_said`: merged again, a pack said so at every merge, s61 t21 F4)."""
     have = set(store.conn.execute("SELECT article_id, annotator FROM assignments"))
     taken_back = {(row[0], row[1]): (row[2], row[3] == row[1]) for row in store.conn.execute(_TAKEN_BACK)}
     now, added, taken_back_count, renamed = utc_now(), 0, 0, 0
@@ -81,9 +98,11 @@ def merge_assignments(store: Store, source: MergeSource, ours: dict[str, str]) -
             continue  # the old name went to a third here: its work stays out (re-trial s59 t20 F2: 3 assignees)
         last, by_rename = taken_back.get((here, row["annotator"]), (None, False))
         if _taken_back_since(last, row["assigned_at"]) and (moved is None or _taken_back_since(last, moved[1])):
-            if not store.conn.execute(_CARRIED, [here, row["annotator"], row["assigned_at"]]).fetchone():
+            who, at = row["annotator"], row["assigned_at"]
+            if not store.conn.execute(_CARRIED, [here, who, at]).fetchone() and not _said(store, here, who, at):
                 taken_back_count += 1
                 renamed += by_rename
+                record_said(store, source.path, here, who, {"left_out": {"assigned_at": at}})
             continue
         store.conn.execute(
             "INSERT INTO assignments (article_id, annotator, position, batch, assigned_at) VALUES (?, ?, ?, ?, ?)",

@@ -74,12 +74,15 @@ class Crowded:
 @dataclass(frozen=True)
 class LeftOlder:
     """The other file's work of an annotator on an article that the work here went on from: older, left out, no
-    conflict (trial s58 t16 F7: said only as "unchanged")."""
+    conflict (trial s58 t16 F7: said only as "unchanged"); `there`: the name its records go by in that file, where a
+    rename there moved them from this one (s61 t21 F5: a typo's records were named by the name mended here). Said by
+    the first merge that meets it only (`merge_notes.said_once`)."""
 
     source: str
     article_id: str
     title: str
     annotator: str
+    there: str | None = None
 
 
 @dataclass(frozen=True)
@@ -104,6 +107,7 @@ class MergeReport:
     assignments_added: int = 0
     assignments_taken_back: int = 0  # theirs, older than an `unassign` of the same here: left out
     older_by_rename: int = 0  # theirs a rename's of older work of the name ours was renamed from (`merge_renames`)
+    older_renamed: list[LeftOlder] = field(default_factory=list)  # those of `older_by_rename`, each (`said_once`)
     assignments_moved_here: int = 0  # theirs of a name a rename here moved the assignment from: left out
     assignments_renamed: int = 0  # ours of a name renamed away there, the new name's there (`merge_renames`)
     taken_back_there: list[TakenBackThere] = field(default_factory=list)  # ours the other file took back since
