@@ -304,7 +304,7 @@ def left_older_lines(report: MergeReport) -> list[str]:
 
 
 def _whose(older: LeftOlder) -> str:
-    """The name the other file's records go by, and the one here where a rename there moved them (s61 t21 F5: a
+    """The name the other file's records go by, and the one here where a rename there moved them (s60 t21 F5: a
     typo's records were named by the name mended here)."""
     return f"{older.there} ({older.annotator} here)" if older.there else older.annotator
 

@@ -64,7 +64,7 @@ from annotator.store.event_shapes import events_of
 from annotator.store.explained import MERGED_BY
 from annotator.store.merge_assignments import merge_assignments, take_back_as_there
 from annotator.store.merge_copy import Ids, copy_events, copy_pair
-from annotator.store.merge_notes import assignees, crowded, newer_side, read_back
+from annotator.store.merge_notes import assignees, crowded, newer_side, read_back, said_once
 from annotator.store.merge_renames import (
     assignment_moved,
     assignments_renamed,
@@ -275,6 +275,7 @@ def _merge_source(store: Store, source: MergeSource, prefer: Prefer | None, repo
         elif older_by_rename(store.conn, source, theirs_id, here, who):  # both renamed; ours went on from theirs
             report.unchanged += 1
             report.older_by_rename += 1
+            report.older_renamed.append(LeftOlder(str(source.path), here, store.article(here).title, who))
         elif older_by_round_trip(store.conn, source, theirs_id, here, who):  # renamed away and back there, ours newer
             report.unchanged += 1
         elif only_decisions_missing(mine, theirs):
@@ -318,6 +319,7 @@ def _merge_source(store: Store, source: MergeSource, prefer: Prefer | None, repo
     since = next_event_id(store)
     record_merged_back(store, source.path, back, kept, reading)
     report.read_back += read_back(store.conn, str(source.path), start, since)
+    said_once(store, source, ours, report)  # its notes of work left out as older: said by the first merge only
 
 
 def _packs_read_back(

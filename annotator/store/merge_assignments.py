@@ -83,7 +83,7 @@ def merge_assignments(store: Store, source: MergeSource, ours: dict[str, str]) -
     (`renaming`: its `unassign` names the move; the new name holds it). One an earlier merge carried here, taken
     back since, is not counted: that merge said it, and the decision here is newer (an old pack merged again said
     it left them out at every merge: hD brief), nor is one an earlier merge said it left out since the take-back
-    here (`merge_notes.record_said`: merged again, a pack said so at every merge, s61 t21 F4)."""
+    here (`merge_notes.record_said`: merged again, a pack said so at every merge, s60 t21 F4)."""
     have = set(store.conn.execute("SELECT article_id, annotator FROM assignments"))
     taken_back = {(row[0], row[1]): (row[2], row[3] == row[1]) for row in store.conn.execute(_TAKEN_BACK)}
     now, added, taken_back_count, renamed = utc_now(), 0, 0, 0

@@ -4,7 +4,7 @@ other file gave to someone in the place of an assignee who keeps it here, which 
 "0 event(s) added" was said (`read_back`); and which side of a conflict was changed last (`newer_side`), as
 `--prefer other` replaced newer work with older and said only "took the other's".
 
-A note of what a merge left out is said once (s61 t21 F4: every merge of the same file said it again, exit 0): the
+A note of what a merge left out is said once (s60 t21 F4: every merge of the same file said it again, exit 0): the
 merge that first meets it records it in a `merged` event of the pair (`record_said`, read by no count of packs read
 back: `read_back` false), naming what of the other file it read (`said_once`: its last edit of the pair, older than
 ours; `merge_assignments`: its assignment, taken back here since), so the same file merged again, nothing new in it,

@@ -75,7 +75,7 @@ class Crowded:
 class LeftOlder:
     """The other file's work of an annotator on an article that the work here went on from: older, left out, no
     conflict (trial s58 t16 F7: said only as "unchanged"); `there`: the name its records go by in that file, where a
-    rename there moved them from this one (s61 t21 F5: a typo's records were named by the name mended here). Said by
+    rename there moved them from this one (s60 t21 F5: a typo's records were named by the name mended here). Said by
     the first merge that meets it only (`merge_notes.said_once`)."""
 
     source: str
