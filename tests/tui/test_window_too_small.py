@@ -94,7 +94,8 @@ async def test_x_acts_on_the_span_a_window_large_enough_shows(
 
 async def test_a_window_made_large_enough_says_that_keys_act_again(tmp_path: Path) -> None:
     """Re-trial s60 t22 F6: at 30x8 x was refused, and at 45x5, where keys act, the line still said "make it 10
-    column(s) wider". A resize that is still too small leaves the refusal; then x acts."""
+    column(s) wider". A resize still too small says how much now, one shrinking it again says so again; x acts
+    where the text is shown."""
     db = database(tmp_path)
     app = make_app(db, WHO, keymap_path=False)
     async with app.run_test(size=(30, 8)) as pilot:
@@ -102,15 +103,20 @@ async def test_a_window_made_large_enough_says_that_keys_act_again(tmp_path: Pat
         await pilot.press("x")
         await pilot.pause()
         shown = [app.screen.status_line.text.plain]
-        for size in ((35, 8), (45, 5)):
+        for size in ((35, 8), (45, 5), (39, 24)):
             await pilot.resize_terminal(*size)
             await pilot.pause()
             shown.append(app.screen.status_line.text.plain)
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.resize_terminal(45, 5)
+        await pilot.pause()
         await pilot.press("x")
         await pilot.pause()
     assert shown == [
         REFUSED.format("10 column(s) wider"),
         REFUSED.format("5 column(s) wider"),
         "The window shows the article's text now: keys act on it again",
+        REFUSED.format("1 column(s) wider"),  # trial s61 t23 F2: shrunk again, the line said keys act
     ]
     assert held(db) == ["John Smith"]

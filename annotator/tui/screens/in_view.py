@@ -78,6 +78,8 @@ def _refusal(columns: int, rows: int) -> str:
 
 #: How `too_small`'s refusal begins: `fits_again` takes it back.
 TOO_SMALL = "Not done: the window is too small to show the article's text:"
+#: What `fits_again` says then; shrunk again, the refusal comes back (trial s61 t23 F2: it stayed, and x was refused).
+FITS = "The window shows the article's text now: keys act on it again"
 
 
 def fits_again(screen: ArticleScreen) -> None:
@@ -86,10 +88,11 @@ def fits_again(screen: ArticleScreen) -> None:
     as if nothing would act)."""
     if not screen.is_mounted:  # a resize before the screen's widgets are found
         return
-    if not screen.status_line.text.plain.startswith(TOO_SMALL):
+    shown = screen.status_line.text.plain
+    if not (shown.startswith(TOO_SMALL) or shown == FITS):
         return
     columns, rows = screen.view.lacking()
-    if columns or rows:  # still too small: how much now (on the line only: a drag would fill the log)
+    if columns or rows:  # too small (again): how much now (on the line only: a drag would fill the log)
         screen.status_line.say(_refusal(columns, rows), "bold red")
-    else:
-        screen.say("The window shows the article's text now: keys act on it again")
+    elif shown != FITS:
+        screen.say(FITS)
