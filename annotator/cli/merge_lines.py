@@ -217,9 +217,9 @@ def rename_lines(report: MergeReport) -> list[str]:
             f"{report.assignments_moved_here} assignment(s) of the other file left out: a rename here (annotator "
             "rename-annotator) moved them to the new name since"
         )
-    if report.older_by_rename:
+    if report.older_renamed:
         lines.append(
-            f"{report.older_by_rename} annotation(s) of the other file older than this database's, kept this "
+            f"{len(report.older_renamed)} annotation(s) of the other file older than this database's, kept this "
             "database's: both files renamed their annotator the same way (annotator rename-annotator), and the work "
             "here went on from theirs before the rename (no conflict)"
         )

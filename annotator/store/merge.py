@@ -274,7 +274,6 @@ def _merge_source(store: Store, source: MergeSource, prefer: Prefer | None, repo
             sessions.leave(theirs_id, who)  # the mend's copy there: the line on `alias`'s names it (`mended_there`)
         elif older_by_rename(store.conn, source, theirs_id, here, who):  # both renamed; ours went on from theirs
             report.unchanged += 1
-            report.older_by_rename += 1
             report.older_renamed.append(LeftOlder(str(source.path), here, store.article(here).title, who))
         elif older_by_round_trip(store.conn, source, theirs_id, here, who):  # renamed away and back there, ours newer
             report.unchanged += 1

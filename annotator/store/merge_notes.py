@@ -134,4 +134,3 @@ def said_once(store: Store, source: MergeSource, ours: dict[str, str], report: M
     left, renamed = [new(one) for one in report.left_older], [new(one) for one in report.older_renamed]
     report.left_older = [one for one in left if one is not None]
     report.older_renamed = [one for one in renamed if one is not None]
-    report.older_by_rename -= renamed.count(None)

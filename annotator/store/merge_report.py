@@ -106,8 +106,8 @@ class MergeReport:
     suggestions_copied: int = 0
     assignments_added: int = 0
     assignments_taken_back: int = 0  # theirs, older than an `unassign` of the same here: left out
-    older_by_rename: int = 0  # theirs a rename's of older work of the name ours was renamed from (`merge_renames`)
-    older_renamed: list[LeftOlder] = field(default_factory=list)  # those of `older_by_rename`, each (`said_once`)
+    #: theirs a rename's copy of older work of the name ours was renamed from (`merge_renames`): left out, said once
+    older_renamed: list[LeftOlder] = field(default_factory=list)
     assignments_moved_here: int = 0  # theirs of a name a rename here moved the assignment from: left out
     assignments_renamed: int = 0  # ours of a name renamed away there, the new name's there (`merge_renames`)
     taken_back_there: list[TakenBackThere] = field(default_factory=list)  # ours the other file took back since
