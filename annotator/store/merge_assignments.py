@@ -5,6 +5,7 @@ here since it was made there; and the take-backs it brings: one of ours the othe
 from __future__ import annotations
 
 import json
+import sqlite3
 
 from annotator.store.aliases import goes_under
 from annotator.store.assignments import record_event
@@ -16,10 +17,11 @@ from annotator.store.merge_rows import insert_event_rows, next_event_id
 from annotator.store.merge_source import MergeSource, empty, work
 from annotator.vocabulary import parse_timestamp, utc_now
 
-#: Each pair's last `unassign` here (SQLite takes a bare column from the row of the MAX): its moment and the name a
-#: rename's names as the one it moved from (`renaming`).
+#: Each pair's last `unassign` here (SQLite takes a bare column from the row of the MAX): its moment, the name a
+#: rename's names as the one it moved from (`renaming`), and who took it back (a merge's names the file).
 _TAKEN_BACK = """
-    SELECT article_id, annotator, MAX(at), CASE WHEN json_valid(after) THEN json_extract(after, '$.renamed.from') END
+    SELECT article_id, annotator, MAX(at), CASE WHEN json_valid(after) THEN json_extract(after, '$.renamed.from') END,
+           CASE WHEN json_valid(after) THEN json_extract(after, '$.by') END
     FROM events WHERE action = 'unassign' GROUP BY article_id, annotator"""
 
 
@@ -72,6 +74,17 @@ def _renamed_into(source: MergeSource, article: str, annotator: str) -> tuple[st
     return row[1], str(row[3])
 
 
+def _by_hand(rows: list[sqlite3.Row]) -> dict[tuple[str, str], str]:
+    """The pairs whose last `unassign` here a person made (`unassign`, or `assign` giving the article to others): not
+    a rename's, nor a merge's (`merge_renames.assignments_renamed` takes the old name's back for the new one's). Its
+    moment."""
+    return {
+        (row[0], row[1]): row[2]
+        for row in rows
+        if row[3] != row[1] and not (isinstance(row[4], str) and row[4].startswith(MERGED_BY))
+    }
+
+
 def merge_assignments(store: Store, source: MergeSource, ours: dict[str, str]) -> tuple[int, int, int]:
     """Their assignments that this database lacks (by article and annotator), each with an `assign` event here.
     One taken back here (an `unassign` event) after it was made there stays taken back: the newer decision wins
@@ -85,7 +98,9 @@ def merge_assignments(store: Store, source: MergeSource, ours: dict[str, str]) -
     it left them out at every merge: hD brief), nor is one an earlier merge said it left out since the take-back
     here (`merge_notes.record_said`: merged again, a pack said so at every merge, s60 t21 F4)."""
     have = set(store.conn.execute("SELECT article_id, annotator FROM assignments"))
-    taken_back = {(row[0], row[1]): (row[2], row[3] == row[1]) for row in store.conn.execute(_TAKEN_BACK)}
+    last_unassigns = store.conn.execute(_TAKEN_BACK).fetchall()
+    taken_back = {(row[0], row[1]): (row[2], row[3] == row[1]) for row in last_unassigns}
+    by_hand = _by_hand(last_unassigns)
     now, added, taken_back_count, renamed = utc_now(), 0, 0, 0
     for row in source.assignments():
         here = ours.get(row["article_id"])
@@ -97,11 +112,16 @@ def merge_assignments(store: Store, source: MergeSource, ours: dict[str, str]) -
         if moved is not None and goes_under(store.conn, here, moved[0]) not in (None, row["annotator"]):
             continue  # the old name went to a third here: its work stays out (re-trial s59 t20 F2: 3 assignees)
         last, by_rename = taken_back.get((here, row["annotator"]), (None, False))
-        if _taken_back_since(last, row["assigned_at"]) and (moved is None or _taken_back_since(last, moved[1])):
-            who, at = row["annotator"], row["assigned_at"]
+        # the rename there carried an assignment a person took back here since it was made: no decision to give it
+        # again (s61 t23 F1: "added: a2 to rob" after `unassign a2 --annotator bob`); said as the old name's
+        old = moved[0] if moved and _taken_back_since(by_hand.get((here, moved[0])), row["assigned_at"]) else None
+        if old or (
+            _taken_back_since(last, row["assigned_at"]) and (moved is None or _taken_back_since(last, moved[1]))
+        ):
+            who, at = old or row["annotator"], row["assigned_at"]  # the name taken back here says it once
             if not store.conn.execute(_CARRIED, [here, who, at]).fetchone() and not _said(store, here, who, at):
                 taken_back_count += 1
-                renamed += by_rename
+                renamed += by_rename and old is None
                 record_said(store, source.path, here, who, {"left_out": {"assigned_at": at}})
             continue
         store.conn.execute(
