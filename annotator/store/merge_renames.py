@@ -263,8 +263,9 @@ def work_renamed(
 def assignments_renamed(store_conn: sqlite3.Connection, source: MergeSource, ours: dict[str, str], by: str) -> int:
     """Assignments here of a name the other file renamed away (`renamed_to` there), on articles where it holds the
     new name's assignment and not the old's and the old name has no work here, or none the rename does not take
-    (`_comes_as_it_is`: t16, merging again took it back): taken back (an `unassign` event naming `by`, the merge), as
-    the rename took them there (s55 S10: a rename made in a pack, merged back, left both names assigned). How many."""
+    (`_comes_as_it_is`: t16, merging again took it back), and the new name not renamed back to the old here:
+    taken back (an `unassign` event naming `by`, the merge), as the rename took them there (s55 S10: a rename made in
+    a pack, merged back, left both names assigned). How many."""
     their_of = {here: article for article, here in ours.items()}
     pairs = [(row["article_id"], row["annotator"]) for row in source.assignments()]
     theirs = {(ours[article], name) for article, name in pairs if article in ours}
@@ -275,6 +276,8 @@ def assignments_renamed(store_conn: sqlite3.Connection, source: MergeSource, our
         new = went[name] if name in went else went.setdefault(name, renamed_to(source.connection, name))
         if new is None or (article, name) in theirs or (article, new) not in theirs:
             continue
+        if goes_under(store_conn, article, new) == name:
+            continue  # the rename there was mended here (`new` renamed back): the name here keeps it (hF, s61)
         if not empty(work(store_conn, article, name)) and not _comes_as_it_is(
             store_conn, source, their_of[article], article, name
         ):

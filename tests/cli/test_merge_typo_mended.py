@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from db_files import rows
 from processes import annotator
 
 TEXTS = [
@@ -60,3 +61,31 @@ def test_a_typo_mended_here_is_followed_by_the_pack_not_renamed_again_here(tmp_p
     ]
     checked = annotator("check", "--db", "team.db", cwd=tmp_path)
     assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def test_an_article_the_pack_never_worked_on_keeps_its_assignee_through_a_typo_mended_here(tmp_path: Path) -> None:
+    """hF (s61): the typo taken by the first merge, mended here; the next merge took back bob's assignment of the
+    article bob never worked on in his pack (a rename there moved it) and gave it to nobody: a3 was alice's alone.
+    The rename there is mended here; bob keeps a3, before and after the pack is mended too."""
+    texts = [*TEXTS, {"id": "a3", "title": "Bridge", "text": "Engineers in Oslo said 40 trucks crossed on Friday."}]
+    (tmp_path / "a.jsonl").write_text("".join(json.dumps(t) + "\n" for t in texts), encoding="utf-8")
+    run(tmp_path, "ingest", "a.jsonl", "--db", "team.db")
+    run(tmp_path, "assign", "--annotators", "alice,bob", "--overlap", "2", "--db", "team.db")
+    run(tmp_path, "pack", "--annotator", "bob", "-o", "bob.db", "--db", "team.db")
+    for article in ("a1", "a2"):
+        run(tmp_path, "accept", article, "--annotator", "bob", "--done", "--db", "bob.db")
+    run(tmp_path, "rename-annotator", "bob", "bbo", "--db", "bob.db")  # the typo
+    run(tmp_path, "merge", "bob.db", "--db", "team.db")  # takes it: bbo's now
+    run(tmp_path, "rename-annotator", "bbo", "bob", "--db", "team.db")  # the typo mended here
+    every = [(a, n) for a in ("a1", "a2", "a3") for n in ("alice", "bob")]
+    assert assignments(tmp_path / "team.db") == every
+    merged = annotator("merge", "bob.db", "--db", "team.db", cwd=tmp_path)
+    assert "taken back here" not in merged.stdout
+    assert assignments(tmp_path / "team.db") == every
+    run(tmp_path, "rename-annotator", "bbo", "bob", "--db", "bob.db")  # as advised
+    run(tmp_path, "merge", "bob.db", "--db", "team.db")
+    assert assignments(tmp_path / "team.db") == every
+
+
+def assignments(db: Path) -> list[tuple[str, str]]:
+    return [(str(a), str(n)) for a, n in rows(db, "SELECT article_id, annotator FROM assignments ORDER BY 1, 2")]
