@@ -37,7 +37,7 @@ from annotator.store.aliases import goes_under, renamed_here, renamed_to
 from annotator.store.connection import Row, rows_of
 from annotator.store.merge_source import MergeSource, empty, work
 from annotator.store.reads import NOT_EDITS, edited
-from annotator.vocabulary import utc_now
+from annotator.vocabulary import parse_timestamp, utc_now
 
 #: The names a rename moved to `annotator` on the article (its events naming `renamed.to`, from another name).
 _MOVED_FROM = """
@@ -263,7 +263,7 @@ def work_renamed(
 def assignments_renamed(store_conn: sqlite3.Connection, source: MergeSource, ours: dict[str, str], by: str) -> int:
     """Assignments here of a name the other file renamed away (`renamed_to` there), on articles where it holds the
     new name's assignment and not the old's and the old name has no work here, or none the rename does not take
-    (`_comes_as_it_is`: t16, merging again took it back), and the new name not renamed back to the old here:
+    (`_comes_as_it_is`: t16, merging again took it back), and the rename not mended here (`_mended_here`):
     taken back (an `unassign` event naming `by`, the merge), as the rename took them there (s55 S10: a rename made in
     a pack, merged back, left both names assigned). How many."""
     their_of = {here: article for article, here in ours.items()}
@@ -276,8 +276,8 @@ def assignments_renamed(store_conn: sqlite3.Connection, source: MergeSource, our
         new = went[name] if name in went else went.setdefault(name, renamed_to(source.connection, name))
         if new is None or (article, name) in theirs or (article, new) not in theirs:
             continue
-        if goes_under(store_conn, article, new) == name:
-            continue  # the rename there was mended here (`new` renamed back): the name here keeps it (hF, s61)
+        if _mended_here(store_conn, source, their_of[article], article, name, new):
+            continue  # the name here keeps it (hF, s61: the article was left with no assignee of the name)
         if not empty(work(store_conn, article, name)) and not _comes_as_it_is(
             store_conn, source, their_of[article], article, name
         ):
@@ -291,6 +291,27 @@ def assignments_renamed(store_conn: sqlite3.Connection, source: MergeSource, our
         )
         taken += 1
     return taken
+
+
+#: The moment of the last event on the article that moved `from`'s work or assignment to `to` (`renaming`).
+_MOVED_AT = """SELECT MAX(at) FROM events WHERE article_id = ? AND json_valid(after)
+               AND json_extract(after, '$.renamed.from') = ? AND json_extract(after, '$.renamed.to') = ?"""
+
+
+def _mended_here(
+    store_conn: sqlite3.Connection, source: MergeSource, their_article: str, here: str, name: str, new: str
+) -> bool:
+    """Whether the other file's rename of `name` to `new` on the article was mended here since: `new` renamed back
+    to `name` here after it (`rename-annotator bbo bob` after a merge took the typo). A rename there newer than the
+    one here is the other file's word (s58 t18 F1: a pack renamed back as a merge advised)."""
+    if goes_under(store_conn, here, new) != name:
+        return False
+    (back,) = store_conn.execute(_MOVED_AT, [here, new, name]).fetchone()
+    (there,) = source.connection.execute(_MOVED_AT, [their_article, name, new]).fetchone()
+    try:
+        return back is not None and (there is None or parse_timestamp(back) > parse_timestamp(there))
+    except ValueError:
+        return False  # a stamp naming no moment: no newer word here
 
 
 def _comes_as_it_is(
