@@ -3,6 +3,7 @@ file is when no name was given, and the annotators a team command compares."""
 
 # No `from __future__ import annotations` in this package (see `cli.common`).
 import getpass
+import re
 import shlex
 import unicodedata
 from collections.abc import Collection, Iterable
@@ -104,15 +105,17 @@ def login_in(store: Store, login: str, db: Path) -> tuple[str, str | None, str |
 
 
 def named(values: Iterable[str], known: Collection[str]) -> list[str]:
-    """The names `--annotators` gives, in order: each value split at its commas ("alice, bob": white space after
-    them), unless it is whole the name of an annotator the database knows ("Smith, J", which a split would make
-    two: `vocabulary.name_problem` allows a comma, and databases hold such names); the option repeated adds more."""
+    """The names `--annotators` gives, in order: each value split at its commas ("alice, bob": spaces around them
+    go), unless it is whole the name of an annotator the database knows ("Smith, J", which a split would make
+    two: `vocabulary.name_problem` allows a comma, and databases hold such names); the option repeated adds more.
+    White space at a value's ends stays, for the name rule to refuse (s61 t23 F3: `unassign --annotator "bob "`
+    unassigned bob, where every other command refuses the name)."""
     found: list[str] = []
     for value in values:
-        if value.strip() in known:
-            found.append(value.strip())
+        if value in known:
+            found.append(value)
         else:
-            found += [name.strip() for name in value.split(",")]  # an empty one too, for the caller to judge
+            found += re.split(r" *, *", value)  # an empty one too, for the caller to judge
     return found
 
 

@@ -182,3 +182,24 @@ def test_undo_passes_over_the_unassign(tmp_path: Path) -> None:
     status = "SELECT status FROM annotations WHERE article_id = 'a2' AND annotator = 'bob'"
     assert rows(tmp_path / "team.db", status) == [("todo",)]
     assert count(tmp_path / "team.db", "SELECT COUNT(*) FROM assignments WHERE article_id = 'a2'") == 1
+
+
+@pytest.mark.parametrize("given", ["bob ", " bob", "bob\t", "bob\u00a0", "alice, bob "])
+def test_a_name_with_white_space_at_its_ends_is_refused_as_every_command_refuses_it(tmp_path: Path, given: str) -> None:
+    """s61 t23 F3: `unassign --annotator "bob "` unassigned bob, where `accept` and `export` refuse the name. Spaces
+    around a comma between two names still go ("alice, bob")."""
+    team(tmp_path)
+    before = folder_state(tmp_path)
+    line = one_error_line(annotator("unassign", "a2", "--annotators", given, "--db", "team.db", cwd=tmp_path))
+    shown = given.split(", ")[-1]
+    assert line == f"--annotator: an annotator's name may not begin or end with white space: {shown!r}"
+    assert folder_state(tmp_path) == before
+
+
+def test_names_parted_by_a_comma_and_spaces_are_two_names(tmp_path: Path) -> None:
+    team(tmp_path)
+    assert run(tmp_path, "unassign", "a2", "--annotators", "alice , bob", "--db", "team.db") == [
+        "unassigned alice from a2 'Rail fares rise' -> team.db; assigned now: bob",
+        "unassigned bob from a2 'Rail fares rise' -> team.db; assigned now: nobody (open to all, as an article never "
+        "assigned)",
+    ]
