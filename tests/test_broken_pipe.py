@@ -129,3 +129,19 @@ def test_an_interrupt_while_the_output_waits_on_its_reader_writes_nothing_twice(
     for _ in range(8):
         status, out, error = interrupted_while_writing(*args, "--db", team, cwd=team.parent)
         assert (status, whole.startswith(out), error.startswith("annotator: error: interrupted")) == (130, True, True)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("stats", "--articles"), ("export", "--annotator", "alice", "--format", "jsonl", "-o", "-")],
+    ids=["stats-articles", "export-jsonl"],
+)
+def test_an_interrupt_after_output_began_says_it_is_cut_short(team: Path, args: tuple[str, ...]) -> None:
+    """s61 t23 F5: `stats --articles | (sleep 8; cat)`, ctrl+c: "nothing from this command was written", while the
+    reader got 2,553 lines. The line says what the reader has: part of the output, and nothing else written."""
+    status, out, error = interrupted_while_writing(*args, "--db", team, cwd=team.parent)
+    assert (status, len(out) > 0) == (130, True)
+    assert (
+        error
+        == "annotator: error: interrupted; what it printed is cut short; nothing else from this command was written\n"
+    )

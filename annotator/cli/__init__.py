@@ -26,7 +26,7 @@ from annotator.cli import (
     training,
     unassigning,
 )
-from annotator.cli.common import ALL_OR_NOTHING, AnnotatorOption, Command, app, fail, out_of_memory
+from annotator.cli.common import AnnotatorOption, Command, app, begin_output, fail, interrupted_kept, out_of_memory
 from annotator.cli.paths import PathType
 from annotator.interrupts import at_the_end, received, status, stood, terminate_as_interrupt, terminated
 from annotator.store import DEFAULT_DB
@@ -73,6 +73,7 @@ def main_callback(
 ) -> None:
     """Without a command: open the annotation screen (`annotator annotate`)."""
     _begun.append(True)
+    begin_output()  # in one process, as tests run commands, the last command's output is not this one's
     if ctx.invoked_subcommand is None:
         screens.annotate(db=db or Path(DEFAULT_DB), annotator=annotator)
         return
@@ -98,7 +99,7 @@ def _uncaught() -> str:
     its options, prints its report): what it kept, as far as `interrupts.keeping` saw."""
     if stood():
         return "annotator: interrupted after this command's work was saved\n"
-    return f"annotator: error: interrupted; {ALL_OR_NOTHING}\n"
+    return f"annotator: error: interrupted; {interrupted_kept()}\n"
 
 
 def main() -> None:

@@ -174,9 +174,35 @@ def stored(what: str) -> None:
     _STORED.append(what)
 
 
+#: Whether the running command has begun printing its output (`_print`, `exports`): an interrupt then cuts it short.
+_PRINTED: list[bool] = []
+
+#: What an all-or-nothing command interrupted after it began printing keeps: the reader has part of its output (s61
+#: t23 F5: `stats --articles | (sleep 8; cat)` said "nothing from this command was written" as 2,553 lines came out).
+CUT_SHORT = "what it printed is cut short; nothing else from this command was written"
+
+
+def printing() -> None:
+    """Note that the command's output begins (the first byte may go out before an interrupt)."""
+    _PRINTED.append(True)
+
+
+def begin_output() -> None:
+    """A command begins: nothing of its output printed yet."""
+    _PRINTED.clear()
+
+
+def interrupted_kept(kept: str = NOTHING_WRITTEN) -> str:
+    """What an interrupt leaves, said after "interrupted; ": `kept`, or for an all-or-nothing command whose output
+    had begun, that it is cut short (`CUT_SHORT`)."""
+    return CUT_SHORT if kept == NOTHING_WRITTEN and _PRINTED else kept
+
+
 def _print(text: str, err: bool) -> None:
     import os
 
+    if not err:
+        printing()
     try:
         typer.echo(text, err=err)
     except OSError as error:
@@ -240,7 +266,7 @@ def errors_as_lines(kept: str = ALL_OR_NOTHING, db: Path | None = None) -> Itera
             raise fail(f"{str(error).removesuffix(NOTHING_OF_THIS_CHANGE)}; {kept}") from None
         raise fail(on_database(error, db_option(db), db)) from None
     except KeyboardInterrupt:
-        raise interrupted(f"interrupted; {kept}") from None
+        raise interrupted(f"interrupted; {interrupted_kept(kept)}") from None
     except MemoryError:
         raise fail(out_of_memory(kept)) from None
     except sqlite3.DatabaseError as error:

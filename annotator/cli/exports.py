@@ -22,6 +22,7 @@ from annotator.cli.common import (
     fail,
     note,
     open_store,
+    printing,
     progress_bar,
     read_whole,
     reported_before_interrupts,
@@ -264,6 +265,7 @@ def _to_standard_output(write: Callable[[BinaryIO], int]) -> int:
     """Write to standard output; a full disk or a closed pipe is one line (or, for `| head`, silence)."""
     import os
 
+    printing()
     try:
         count = write(cast(BinaryIO, _Whole(sys.stdout.buffer)))
         sys.stdout.flush()
