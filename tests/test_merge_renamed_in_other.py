@@ -193,9 +193,10 @@ def test_merging_again_after_the_advised_rename_keeps_the_newer_work_with_a_note
     assert again.stdout.splitlines() == [
         "0 article(s), 0 annotation(s) and 0 event(s) added; 0 annotation(s) replaced by the other's; 2 unchanged; "
         "0 conflict(s) -> b.db",
-        "1 annotation(s) of the other file older than this database's, kept this database's: both files renamed their "
+        "1 annotation(s) of a.db older than this database's, kept this database's: both files renamed their "
         "annotator the same way (annotator rename-annotator), and the work here went on from theirs before the rename "
-        "(no conflict)",
+        "(no conflict):",
+        f"  {second} of bea",
     ]
     ids = {"first": first, "second": second}
     assert annotations(tmp_path / "b.db") == sorted((ids[a], who, s, n) for a, who, s, n in AFTER_ADVISED)

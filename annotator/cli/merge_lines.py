@@ -217,12 +217,25 @@ def rename_lines(report: MergeReport) -> list[str]:
             f"{report.assignments_moved_here} assignment(s) of the other file left out: a rename here (annotator "
             "rename-annotator) moved them to the new name since"
         )
-    if report.older_renamed:
-        lines.append(
-            f"{len(report.older_renamed)} annotation(s) of the other file older than this database's, kept this "
-            "database's: both files renamed their annotator the same way (annotator rename-annotator), and the work "
-            "here went on from theirs before the rename (no conflict)"
-        )
+    return lines + named_older(
+        report.older_renamed,
+        "older than this database's, kept this database's: both files renamed their annotator the same way (annotator "
+        "rename-annotator), and the work here went on from theirs before the rename (no conflict):",
+    )
+
+
+def named_older(older: list[LeftOlder], why: str) -> list[str]:
+    """The other files' work older than ours, per file: how many and `why`, then the first few by article and name
+    (s61 t23 F6: the both-renamed line named no file or article)."""
+    from annotator.store.assignments import NAMED
+
+    lines = []
+    for source in dict.fromkeys(one.source for one in older):
+        its = [one for one in older if one.source == source]
+        lines.append(f"{len(its)} annotation(s) of {source} {why}")
+        lines += [f"  {one.article_id}{_titled(one.title)} of {_whose(one)}" for one in its[:NAMED]]
+        if len(its) > NAMED:
+            lines.append(f"  and {len(its) - NAMED} more")
     return lines
 
 
@@ -288,19 +301,13 @@ def _and(names: tuple[str, ...]) -> str:
 def left_older_lines(report: MergeReport) -> list[str]:
     """The other file's work older than ours, which the work here went on from: left out, no conflict, and counted
     unchanged, which said nothing of it (s58 t16 F7); per file, the first few named."""
-    from annotator.store.assignments import NAMED
+    why = "left out, older than this database's: the work here went on from it (no conflict; counted unchanged):"
+    return named_older(report.left_older, why)
 
-    lines = []
-    for source in dict.fromkeys(one.source for one in report.left_older):
-        older = [one for one in report.left_older if one.source == source]
-        lines.append(
-            f"{len(older)} annotation(s) of {source} left out, older than this database's: the work here went on "
-            "from it (no conflict; counted unchanged):"
-        )
-        lines += [f"  {one.article_id} {quoted(clipped(one.title, 40))} of {_whose(one)}" for one in older[:NAMED]]
-        if len(older) > NAMED:
-            lines.append(f"  and {len(older) - NAMED} more")
-    return lines
+
+def _titled(title: str) -> str:
+    """An article's title after its id, clipped, or nothing where it has none (not '')."""
+    return f" {quoted(clipped(title, 40))}" if title else ""
 
 
 def _whose(older: LeftOlder) -> str:

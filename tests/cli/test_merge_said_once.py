@@ -111,9 +111,10 @@ def test_a_rename_both_files_made_is_said_once(tmp_path: Path) -> None:
     run(tmp_path, "rename-annotator", "bob", "rob", "--db", "team.db")
     assert run(tmp_path, "merge", "bob.db", "--db", "team.db") == [
         SUMMARY.format(0, 0, 1, 0),
-        "1 annotation(s) of the other file older than this database's, kept this database's: both files renamed their "
+        "1 annotation(s) of bob.db older than this database's, kept this database's: both files renamed their "
         "annotator the same way (annotator rename-annotator), and the work here went on from theirs before the rename "
-        "(no conflict)",
+        "(no conflict):",
+        "  a1 'Harbour bridge to close' of rob",
     ]
     assert run(tmp_path, "merge", "bob.db", "--db", "team.db") == [SUMMARY.format(0, 0, 1, 0)]
     run(tmp_path, "accept", "a2", "--annotator", "rob", "--done", "--db", "bob.db")  # new work there
