@@ -77,3 +77,34 @@ def test_an_interrupt_before_any_shard_finished_says_nothing_was_kept(tmp_path: 
         "start again\n",
     )
     assert not (tmp_path / "pred-noworker").exists()
+
+
+def test_on_a_terminal_the_note_is_a_line_of_its_own_above_the_bar(tmp_path: Path) -> None:
+    """s61 t23 F6: on a terminal the note was written on the progress bar's line ("Predicting ━━━ annotator: note:
+    ..."): `click.echo` wrote under Rich's drawing. Standard output and standard error on one pseudo-terminal, as in
+    a shell; what the terminal got before the note, on the note's line, is nothing (escape sequences aside)."""
+    import os
+    import pty
+    import re
+
+    write_articles(tmp_path / "news.jsonl", dev_articles(1))
+    with LocalCluster(n_workers=0, processes=True, dashboard_address=":0") as cluster:
+        address = cluster.scheduler_address
+        leader, follower = pty.openpty()
+        command = [ANNOTATOR, "predict", "news.jsonl", "-o", "pred", "--scheduler", address]
+        process = subprocess.Popen(command, cwd=tmp_path, stdin=follower, stdout=follower, stderr=follower)
+        os.close(follower)
+        shown = b""
+        try:
+            while b"annotator: note:" not in shown:
+                ready, _, _ = select.select([leader], [], [], 120)
+                assert ready, shown
+                shown += os.read(leader, 65536)
+        finally:
+            process.send_signal(signal.SIGINT)
+            process.wait(timeout=120)
+            os.close(leader)
+    before = shown.split(b"annotator: note:")[0].decode("utf-8", errors="replace")
+    on_its_line = re.split(r"[\r\n]", re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", before))[-1]
+    assert "Predicting" in before  # the bar was drawn
+    assert on_its_line == ""

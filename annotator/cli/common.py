@@ -204,7 +204,11 @@ def _print(text: str, err: bool) -> None:
     if not err:
         printing()
     try:
-        typer.echo(text, err=err)
+        if err and _LIVE:  # through Rich's stand-in for stderr, above the bar (s61 t23 F6: a note shared its line)
+            sys.stderr.write(f"{text}\n")
+            sys.stderr.flush()
+        else:
+            typer.echo(text, err=err)
     except OSError as error:
         stream = sys.stderr if err else sys.stdout
         os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())  # no second error when Python exits
@@ -341,7 +345,16 @@ def progress_bar(label: str) -> Iterator[Callable[[int, int], None]]:
 
     with Progress(console=None, transient=True) as bar:
         task = bar.add_task(label, total=None)
-        yield lambda done, total: bar.update(task, completed=done, total=total)
+        _LIVE.append(True)
+        try:
+            yield lambda done, total: bar.update(task, completed=done, total=total)
+        finally:
+            _LIVE.pop()
+
+
+#: Whether a progress bar is drawn: a line on standard error goes through Rich's stand-in for it, which prints it
+#: above the bar (`click.echo` wrote under Rich, on the bar's line).
+_LIVE: list[bool] = []
 
 
 #: What `open_store` checks before a command reads: nothing (False), everything but the tokens (True), the tokens too
