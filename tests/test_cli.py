@@ -243,7 +243,8 @@ def test_an_interrupted_command_says_what_its_finished_steps_keep(capsys: pytest
     written; one that writes in one transaction says so."""
     import typer
 
-    from annotator.cli.common import begin_output, errors_as_lines
+    from annotator.cli.common import errors_as_lines
+    from annotator.cli.printed import begin_output
 
     begin_output()  # as a command begins: an earlier test's command in this process printed
     for said, expected in (

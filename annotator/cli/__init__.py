@@ -26,8 +26,9 @@ from annotator.cli import (
     training,
     unassigning,
 )
-from annotator.cli.common import AnnotatorOption, Command, app, begin_output, fail, interrupted_kept, out_of_memory
+from annotator.cli.common import AnnotatorOption, Command, app, fail, out_of_memory
 from annotator.cli.paths import PathType
+from annotator.cli.printed import begin_output, interrupted_kept
 from annotator.interrupts import at_the_end, received, status, stood, terminate_as_interrupt, terminated
 from annotator.store import DEFAULT_DB
 

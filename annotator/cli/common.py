@@ -20,6 +20,7 @@ from typer.core import TyperCommand, TyperGroup
 
 from annotator.cli.once import GivenOnce
 from annotator.cli.paths import PathType, database_paths, given_path
+from annotator.cli.printed import LIVE, interrupted_kept, printing
 from annotator.errors import (
     NOTHING_OF_THIS_CHANGE,
     OUT_OF_MEMORY,
@@ -174,37 +175,13 @@ def stored(what: str) -> None:
     _STORED.append(what)
 
 
-#: Whether the running command has begun printing its output (`_print`, `exports`): an interrupt then cuts it short.
-_PRINTED: list[bool] = []
-
-#: What an all-or-nothing command interrupted after it began printing keeps: the reader has part of its output (s61
-#: t23 F5: `stats --articles | (sleep 8; cat)` said "nothing from this command was written" as 2,553 lines came out).
-CUT_SHORT = "what it printed is cut short; nothing else from this command was written"
-
-
-def printing() -> None:
-    """Note that the command's output begins (the first byte may go out before an interrupt)."""
-    _PRINTED.append(True)
-
-
-def begin_output() -> None:
-    """A command begins: nothing of its output printed yet."""
-    _PRINTED.clear()
-
-
-def interrupted_kept(kept: str = NOTHING_WRITTEN) -> str:
-    """What an interrupt leaves, said after "interrupted; ": `kept`, or for an all-or-nothing command whose output
-    had begun, that it is cut short (`CUT_SHORT`)."""
-    return CUT_SHORT if kept == NOTHING_WRITTEN and _PRINTED else kept
-
-
 def _print(text: str, err: bool) -> None:
     import os
 
     if not err:
         printing()
     try:
-        if err and _LIVE:  # through Rich's stand-in for stderr, above the bar (s61 t23 F6: a note shared its line)
+        if err and LIVE:  # through Rich's stand-in for stderr, above the bar (s61 t23 F6: a note shared its line)
             sys.stderr.write(f"{text}\n")
             sys.stderr.flush()
         else:
@@ -345,16 +322,11 @@ def progress_bar(label: str) -> Iterator[Callable[[int, int], None]]:
 
     with Progress(console=None, transient=True) as bar:
         task = bar.add_task(label, total=None)
-        _LIVE.append(True)
+        LIVE.append(True)
         try:
             yield lambda done, total: bar.update(task, completed=done, total=total)
         finally:
-            _LIVE.pop()
-
-
-#: Whether a progress bar is drawn: a line on standard error goes through Rich's stand-in for it, which prints it
-#: above the bar (`click.echo` wrote under Rich, on the bar's line).
-_LIVE: list[bool] = []
+            LIVE.pop()
 
 
 #: What `open_store` checks before a command reads: nothing (False), everything but the tokens (True), the tokens too

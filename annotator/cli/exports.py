@@ -22,7 +22,6 @@ from annotator.cli.common import (
     fail,
     note,
     open_store,
-    printing,
     progress_bar,
     read_whole,
     reported_before_interrupts,
@@ -31,6 +30,7 @@ from annotator.cli.common import (
 )
 from annotator.cli.names import default_annotator
 from annotator.cli.paths import PathType, given_path, output_paths
+from annotator.cli.printed import printing
 from annotator.literal import json_shown_literally
 from annotator.store import DEFAULT_DB
 from annotator.vocabulary import GOLD, Status
