@@ -37,7 +37,8 @@ def conflict_line(conflict: MergeConflict, prefer: Prefer | None, db: Path) -> s
             f"give it the name here there too: annotator rename-annotator {shlex.quote(old)} {shlex.quote(new)} --db "
             f"{shlex.quote(conflict.source)}, then merge again"
             if conflict.rename_there
-            else f"u on that article as {quoted(new)} takes the rename back there, then merge, then rename again"
+            else f"u on that article as {quoted(new)} (annotator annotate --annotator {shlex.quote(new)}) takes the "
+            "rename back on it here, then merge, then rename again"
         )
         hint = (
             f": {quoted(old)} was renamed {quoted(new)} here (annotator rename-annotator), so no work goes under it; "
