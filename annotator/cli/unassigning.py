@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from annotator.cli.common import DbOption, errors_as_lines, open_store, reported_before_interrupts, say, stored
+from annotator.cli.common import DbOption, errors_as_lines, fail, open_store, reported_before_interrupts, say, stored
 from annotator.cli.logins import check_entering, checked_login
 from annotator.cli.names import checked_name, named
 from annotator.store import DEFAULT_DB
@@ -50,7 +50,7 @@ def unassign(
     if any("," in value for value in annotators):  # whole, such a value names an assignee, or none
         with errors_as_lines(), open_store(db, read_only=True) as store:
             known = set(assignees(store))
-    names = [checked_name(name, "--annotator") for name in named(annotators, known)]
+    names = [_checked(name, db) for name in named(annotators, known)]
     by = checked_login()  # who took it back, in every event
     with reported_before_interrupts():
         with errors_as_lines(), open_store(db) as store:
@@ -67,3 +67,23 @@ def unassign(
                     f"  it is in {one.annotator}'s pack (annotator pack): work done there merges back, but is compared "
                     "by assignment no longer (agreement and review --ignore-assignments compare it)"
                 )
+
+
+def _checked(name: str, db: Path) -> str:
+    """`--annotator`'s name by the rule for names (`checked_name`); one it refuses that, its invisible characters and
+    white space at its ends left out, is an assignee here is offered as what was meant, and the line says nothing
+    was unassigned, as for a name not assigned (s61 t23 F4: "b\u200bob" got the rule alone, no "did you mean")."""
+    import unicodedata
+
+    from annotator.literal import quoted
+    from annotator.lookalike import invisible
+    from annotator.store.assignments import assignees
+    from annotator.vocabulary import name_problem
+
+    problem = name_problem(unicodedata.normalize("NFC", name))
+    if problem is None or not db.is_file():
+        return checked_name(name, "--annotator")
+    seen = "".join(c for c in name.strip() if unicodedata.category(c) != "Cf" and not invisible(c))
+    with errors_as_lines(), open_store(db, read_only=True) as store:
+        meant = seen if seen != name and seen in assignees(store) else None
+    raise fail(f"--annotator: {problem}{f'; did you mean {quoted(meant)}?' if meant else ''}; nothing was unassigned")

@@ -192,7 +192,10 @@ def test_a_name_with_white_space_at_its_ends_is_refused_as_every_command_refuses
     before = folder_state(tmp_path)
     line = one_error_line(annotator("unassign", "a2", "--annotators", given, "--db", "team.db", cwd=tmp_path))
     shown = given.split(", ")[-1]
-    assert line == f"--annotator: an annotator's name may not begin or end with white space: {shown!r}"
+    assert line == (
+        f"--annotator: an annotator's name may not begin or end with white space: {shown!r}; did you mean 'bob'?; "
+        "nothing was unassigned"
+    )
     assert folder_state(tmp_path) == before
 
 
@@ -203,3 +206,27 @@ def test_names_parted_by_a_comma_and_spaces_are_two_names(tmp_path: Path) -> Non
         "unassigned bob from a2 'Rail fares rise' -> team.db; assigned now: nobody (open to all, as an article never "
         "assigned)",
     ]
+
+
+@pytest.mark.parametrize(
+    ("given", "line"),
+    [
+        (
+            "b\u200bob",
+            "--annotator: an annotator's name may not contain an invisible character: 'b\\u200bob' has U+200B; did you "
+            "mean 'bob'?; nothing was unassigned",
+        ),
+        (
+            "zed ",
+            "--annotator: an annotator's name may not begin or end with white space: 'zed '; nothing was unassigned",
+        ),
+    ],
+    ids=["zero-width space", "no assignee"],
+)
+def test_a_name_refused_by_the_rule_offers_the_assignee_it_hides(tmp_path: Path, given: str, line: str) -> None:
+    """s61 t23 F4: a zero-width space in the name got the rule alone: no "did you mean", no word that nothing was
+    unassigned, as a name not assigned gets."""
+    team(tmp_path)
+    before = folder_state(tmp_path)
+    assert one_error_line(annotator("unassign", "a2", "--annotator", given, "--db", "team.db", cwd=tmp_path)) == line
+    assert folder_state(tmp_path) == before
