@@ -112,8 +112,8 @@ def test_a_pack_merged_after_its_annotator_was_renamed_names_the_rename_and_stay
         'conflict: Ana on hand-1 \'Mayor Ana Ruiz said "Riverton will rebuild the bridge by May" after floods cut off '
         "1,200 homes.' differs in pack-ana.db (nothing here; there: in_progress, 4 span(s) (ACTOR 'Ana "
         "Ruiz', LOCATION 'Riverton' ...)): kept this database's: 'Ana' was renamed 'bob' here (annotator "
-        "rename-annotator), so no work goes under it; to merge theirs, u on that article as 'bob' takes the rename "
-        "back there, then merge, then rename again"
+        "rename-annotator), so no work goes under it; to merge theirs, u on that article as 'bob' (annotator annotate "
+        "--annotator bob) takes the rename back on it here, then merge, then rename again"
     )
     assert merged.stderr == (
         "annotator: error: 1 annotation(s) of pack-ana.db not merged: their annotator was renamed here (listed "
