@@ -30,14 +30,20 @@ def conflicts(folder: Path) -> list[str]:
     return [line for line in merged.stdout.splitlines() if line.startswith("conflict: ")]
 
 
-def test_a_typo_mended_here_is_followed_by_the_pack_not_renamed_again_here(tmp_path: Path) -> None:
-    (tmp_path / "a.jsonl").write_text("".join(json.dumps(t) + "\n" for t in TEXTS), encoding="utf-8")
-    run(tmp_path, "ingest", "a.jsonl", "--db", "team.db")
-    run(tmp_path, "assign", "--annotators", "alice,bob", "--overlap", "2", "--db", "team.db")
-    run(tmp_path, "pack", "--annotator", "bob", "-o", "bob.db", "--db", "team.db")
+def typo_in_pack(folder: Path, texts: list[dict[str, str]]) -> None:
+    """team.db: the articles, each assigned to alice and bob; bob's pack, a1 and a2 done there, then bob renamed bbo
+    there (the typo)."""
+    (folder / "a.jsonl").write_text("".join(json.dumps(t) + "\n" for t in texts), encoding="utf-8")
+    run(folder, "ingest", "a.jsonl", "--db", "team.db")
+    run(folder, "assign", "--annotators", "alice,bob", "--overlap", "2", "--db", "team.db")
+    run(folder, "pack", "--annotator", "bob", "-o", "bob.db", "--db", "team.db")
     for article in ("a1", "a2"):
-        run(tmp_path, "accept", article, "--annotator", "bob", "--done", "--db", "bob.db")
-    run(tmp_path, "rename-annotator", "bob", "bbo", "--db", "bob.db")  # the typo
+        run(folder, "accept", article, "--annotator", "bob", "--done", "--db", "bob.db")
+    run(folder, "rename-annotator", "bob", "bbo", "--db", "bob.db")  # the typo
+
+
+def test_a_typo_mended_here_is_followed_by_the_pack_not_renamed_again_here(tmp_path: Path) -> None:
+    typo_in_pack(tmp_path, TEXTS)
     run(tmp_path, "accept", "a1", "--annotator", "bob", "--db", "team.db")  # bob works on here meanwhile
     assert conflicts(tmp_path)[0].endswith("annotator rename-annotator bob bbo --db team.db")
     run(tmp_path, "rename-annotator", "bob", "bbo", "--db", "team.db")  # as advised
@@ -68,13 +74,7 @@ def test_an_article_the_pack_never_worked_on_keeps_its_assignee_through_a_typo_m
     article bob never worked on in his pack (a rename there moved it) and gave it to nobody: a3 was alice's alone.
     The rename there is mended here; bob keeps a3, before and after the pack is mended too."""
     texts = [*TEXTS, {"id": "a3", "title": "Bridge", "text": "Engineers in Oslo said 40 trucks crossed on Friday."}]
-    (tmp_path / "a.jsonl").write_text("".join(json.dumps(t) + "\n" for t in texts), encoding="utf-8")
-    run(tmp_path, "ingest", "a.jsonl", "--db", "team.db")
-    run(tmp_path, "assign", "--annotators", "alice,bob", "--overlap", "2", "--db", "team.db")
-    run(tmp_path, "pack", "--annotator", "bob", "-o", "bob.db", "--db", "team.db")
-    for article in ("a1", "a2"):
-        run(tmp_path, "accept", article, "--annotator", "bob", "--done", "--db", "bob.db")
-    run(tmp_path, "rename-annotator", "bob", "bbo", "--db", "bob.db")  # the typo
+    typo_in_pack(tmp_path, texts)
     run(tmp_path, "merge", "bob.db", "--db", "team.db")  # takes it: bbo's now
     run(tmp_path, "rename-annotator", "bbo", "bob", "--db", "team.db")  # the typo mended here
     every = [(a, n) for a in ("a1", "a2", "a3") for n in ("alice", "bob")]
