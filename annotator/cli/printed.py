@@ -14,8 +14,9 @@ CUT_SHORT = "what it printed is cut short; nothing else from this command was wr
 
 
 def printing() -> None:
-    """Note that the command's output begins (the first byte may go out before an interrupt)."""
-    _PRINTED.append(True)
+    """Note that the command's output begins (the first byte may go out before an interrupt): once, not a line."""
+    if not _PRINTED:
+        _PRINTED.append(True)
 
 
 def begin_output() -> None:
